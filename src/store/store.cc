@@ -1,0 +1,142 @@
+#include "store/store.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "store/sqlite/sqlite_connection.h"
+
+extern const std::string_view safeguard_embedded_migration_0001;
+
+namespace safeguard::store {
+namespace {
+
+struct Migration {
+  int version;
+  std::string_view description;
+  std::string_view sql;
+};
+
+// Numbered migrations, applied in order, each in its own transaction. Never edit one that has shipped:
+// add the next number.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1, "case record, workforce, audit trail", safeguard_embedded_migration_0001},
+  };
+  return all;
+}
+
+}  // namespace
+
+int latest_schema_version() { return migrations().back().version; }
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
+  bool create = mode == Mode::kCreateOrMigrate;
+  if (!create && !std::filesystem::exists(path)) {
+    return Error::unavailable(fmt::format(
+        "no database at {} (create one with 'safeguard init --db {}' or 'safeguard demo --db {}')",
+        path, path, path));
+  }
+  auto connection = SqliteConnection::open(path, create);
+  if (!connection) return connection.error();
+  std::unique_ptr<Store> store(new Store(std::move(*connection), path));
+  if (create) {
+    SAFEGUARD_TRY(store->migrate());
+  } else {
+    auto version = store->schema_version();
+    if (!version) return version.error();
+    if (*version < latest_schema_version()) {
+      return Error::unavailable(fmt::format(
+          "{} has schema version {} and this Safeguard needs {}: back it up, then run "
+          "'safeguard init --db {}' to migrate it",
+          path, *version, latest_schema_version(), path));
+    }
+    if (*version > latest_schema_version()) {
+      return Error::unavailable(fmt::format(
+          "{} has schema version {}, newer than this Safeguard understands ({}): upgrade Safeguard",
+          path, *version, latest_schema_version()));
+    }
+  }
+  return store;
+}
+
+Result<int> Store::schema_version() {
+  std::lock_guard lock(mutex_);
+  int version = 0;
+  Status status =
+      connection_->query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = "
+                         "'schema_migration'",
+                         {}, [&](const Row&) {
+                           version = -1;
+                           return false;
+                         });
+  if (!status) return status.error();
+  if (version == 0) return 0;
+  status = connection_->query("SELECT COALESCE(MAX(version), 0) FROM schema_migration", {},
+                              [&](const Row& row) {
+                                if (const auto* v = std::get_if<std::int64_t>(&row[0])) {
+                                  version = static_cast<int>(*v);
+                                }
+                                return false;
+                              });
+  if (!status) return status.error();
+  return version;
+}
+
+Status Store::migrate() {
+  {
+    std::lock_guard lock(mutex_);
+    SAFEGUARD_TRY(connection_->execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+        "description TEXT NOT NULL)"));
+  }
+  auto current = schema_version();
+  if (!current) return current.error();
+  if (*current > latest_schema_version()) {
+    return Error::unavailable(fmt::format(
+        "{} has schema version {}, newer than this Safeguard understands ({}): upgrade Safeguard",
+        path_, *current, latest_schema_version()));
+  }
+  for (const Migration& migration : migrations()) {
+    if (migration.version <= *current) continue;
+    std::lock_guard lock(mutex_);
+    SAFEGUARD_TRY(connection_->begin(true));
+    Status applied = connection_->execute_script(migration.sql);
+    if (applied) {
+      Value parameters[] = {static_cast<std::int64_t>(migration.version),
+                            std::string(migration.description)};
+      auto recorded = connection_->run(
+          "INSERT INTO schema_migration (version, description) VALUES (?, ?)", parameters);
+      if (!recorded) applied = recorded.error();
+    }
+    if (applied) applied = connection_->commit();
+    if (!applied) {
+      (void)connection_->rollback();
+      return Error{applied.error().kind,
+                   fmt::format("migration {} ({}) failed: {}", migration.version,
+                               migration.description, applied.error().message)};
+    }
+  }
+  return Status::success();
+}
+
+Status Store::backup_to(const std::string& target_path) {
+  if (std::filesystem::exists(target_path)) {
+    return Error::conflict(
+        fmt::format("{} already exists: choose a new file so no backup is overwritten", target_path));
+  }
+  std::lock_guard lock(mutex_);
+  return connection_->backup_to(target_path);
+}
+
+Status Store::check_integrity() {
+  std::lock_guard lock(mutex_);
+  auto problems = connection_->integrity_check();
+  if (!problems) return problems.error();
+  if (!problems->empty()) return Error::corrupt("integrity check failed: " + *problems);
+  return Status::success();
+}
+
+}  // namespace safeguard::store
