@@ -131,9 +131,9 @@ Result<Verification> verify(store::Store& store, const std::optional<Anchor>& an
                                   "(events were deleted)",
                                   expected_seq, expected_seq - 1, record.seq));
         }
-        return fail(record, record.seq,
-                    fmt::format("event {} is out of order (expected {})", record.seq,
-                                expected_seq));
+        return fail(
+            record, record.seq,
+            fmt::format("event {} is out of order (expected {})", record.seq, expected_seq));
       }
       if (record.prev_hash != previous_hash) {
         return fail(record, record.seq,

@@ -1,8 +1,9 @@
-// The audit trail: every read and write of a child's record, and every refusal, appends one event in
-// the same transaction as the work it describes. Events are chained: each carries the SHA-256 of the
-// previous event and a SHA-256 over its own content and that link, so editing, deleting, inserting or
-// reordering any event breaks the chain at that event. docs/audit.md says what the chain can and cannot
-// prove, and how an anchored head hash closes the gap it leaves (removal of the newest events).
+// The audit trail: every read and write of a child's record, and every refusal, appends one event
+// in the same transaction as the work it describes. Events are chained: each carries the SHA-256 of
+// the previous event and a SHA-256 over its own content and that link, so editing, deleting,
+// inserting or reordering any event breaks the chain at that event. docs/audit.md says what the
+// chain can and cannot prove, and how an anchored head hash closes the gap it leaves (removal of
+// the newest events).
 #pragma once
 
 #include <cstdint>
@@ -17,16 +18,17 @@
 
 namespace safeguard::audit {
 
-// What happened, as the caller knows it. The trail adds the time, the sequence number and the hashes.
+// What happened, as the caller knows it. The trail adds the time, the sequence number and the
+// hashes.
 struct Event {
-  std::string actor;    // username, or "system:<what>" for the system itself
-  std::string action;   // create, update, read, refuse, import, generate ...
-  std::string entity;   // child, visit, looked_after_episode ...
+  std::string actor;   // username, or "system:<what>" for the system itself
+  std::string action;  // create, update, read, refuse, import, generate ...
+  std::string entity;  // child, visit, looked_after_episode ...
   std::string entity_id;
   std::optional<std::int64_t> child_id;
   std::string reason;
-  std::string before;   // JSON image, or empty
-  std::string after;    // JSON image, or empty
+  std::string before;  // JSON image, or empty
+  std::string after;   // JSON image, or empty
 };
 
 // The hash every chain starts from (64 zeros).
@@ -55,9 +57,9 @@ struct Verification {
   Anchor head;                                // the last event checked
 };
 
-// Walks the whole chain. With an anchor, also checks that the anchored event is still present with the
-// same hash, which detects removal of the newest events and a rewritten chain. `progress` is called
-// now and then with the number of events checked.
+// Walks the whole chain. With an anchor, also checks that the anchored event is still present with
+// the same hash, which detects removal of the newest events and a rewritten chain. `progress` is
+// called now and then with the number of events checked.
 Result<Verification> verify(store::Store& store, const std::optional<Anchor>& anchor = std::nullopt,
                             const std::function<void(std::int64_t)>& progress = nullptr);
 

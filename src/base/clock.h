@@ -1,5 +1,6 @@
-// The time seam. Code that needs "now" takes a Clock&, so tests and the synthetic authority can run on
-// simulated time, and a record made on a given day says so however fast the machine generated it.
+// The time seam. Code that needs "now" takes a Clock&, so tests and the synthetic authority can run
+// on simulated time, and a record made on a given day says so however fast the machine generated
+// it.
 #pragma once
 
 #include <chrono>

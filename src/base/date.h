@@ -1,6 +1,8 @@
-// A calendar date (no time of day, no time zone), as social care records and the DfE returns use them.
-// Stored as days since 1970-01-01 so that comparisons and arithmetic are cheap; written as ISO 8601
-// ("2025-03-31") in the store and the API, and as dd/mm/yyyy where the DfE's CSV layout asks for it.
+// A calendar date (no time of day, no time zone), as social care records and the DfE returns use
+// them. Stored as days since 1970-01-01 so that comparisons and arithmetic are cheap; written as
+// ISO 8601
+// ("2025-03-31") in the store and the API, and as dd/mm/yyyy where the DfE's CSV layout asks for
+// it.
 #pragma once
 
 #include <compare>
@@ -52,7 +54,8 @@ class Date {
   std::int32_t days_ = 0;
 };
 
-// The DfE collection year named by its end: collection year 2025 runs 1 April 2024 to 31 March 2025.
+// The DfE collection year named by its end: collection year 2025 runs 1 April 2024 to 31 March
+// 2025.
 struct CollectionYear {
   int ending = 0;
   Date first_day() const;

@@ -1,5 +1,5 @@
-// Errors as values. Every failure that a user, a file or the environment can cause is returned as an
-// Error carrying a message a person can act on; exceptions are kept for programming mistakes.
+// Errors as values. Every failure that a user, a file or the environment can cause is returned as
+// an Error carrying a message a person can act on; exceptions are kept for programming mistakes.
 //
 //   Result<Child> child = store.find_child(id);
 //   if (!child) return child.error();
@@ -29,7 +29,9 @@ struct Error {
 
   static Error invalid(std::string message) { return {ErrorKind::kInvalid, std::move(message)}; }
   static Error not_found(std::string message) { return {ErrorKind::kNotFound, std::move(message)}; }
-  static Error forbidden(std::string message) { return {ErrorKind::kForbidden, std::move(message)}; }
+  static Error forbidden(std::string message) {
+    return {ErrorKind::kForbidden, std::move(message)};
+  }
   static Error conflict(std::string message) { return {ErrorKind::kConflict, std::move(message)}; }
   static Error unavailable(std::string message) {
     return {ErrorKind::kUnavailable, std::move(message)};
@@ -41,7 +43,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(state_); }
@@ -77,7 +79,8 @@ class [[nodiscard]] Result {
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  Status(Error error)
+      : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
 
   static Status success() { return {}; }
   bool ok() const { return ok_; }
@@ -95,8 +98,8 @@ class [[nodiscard]] Status {
 }  // namespace safeguard
 
 // Returns early from the enclosing function with the error of a failed Status or Result.
-#define SAFEGUARD_TRY(expression)                         \
-  do {                                                    \
-    auto&& safeguard_try_result_ = (expression);          \
+#define SAFEGUARD_TRY(expression)                                          \
+  do {                                                                     \
+    auto&& safeguard_try_result_ = (expression);                           \
     if (!safeguard_try_result_.ok()) return safeguard_try_result_.error(); \
   } while (false)

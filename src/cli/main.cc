@@ -1,1 +1,25 @@
-int main() { return 0; }
+// safeguard: the command-line tool and (later) the web server of Safeguard, children's social care.
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Safeguard: children's social care case records, safeguards and statutory returns.\n"
+      "Every command has --help. Exit codes: 0 done, 1 a problem was found, 2 could not run."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("safeguard 0.1.0"));
+  safeguard::cli::Runner runner;
+  safeguard::cli::add_init_command(app, runner);
+  safeguard::cli::add_demo_command(app, runner);
+  safeguard::cli::add_summary_command(app, runner);
+  safeguard::cli::add_audit_command(app, runner);
+  safeguard::cli::add_backup_command(app, runner);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? 0 : safeguard::cli::kExitCannotRun;
+  }
+  return runner ? runner() : safeguard::cli::kExitCannotRun;
+}

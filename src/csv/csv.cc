@@ -71,10 +71,10 @@ Result<std::vector<Record>> parse(std::string_view text) {
             fmt::format("line {}: a quoted field opens here and never closes", opened_on));
       }
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        return Error::invalid(
-            fmt::format("line {}: text follows a closing quote; write a quote inside a quoted field "
-                        "as two quotes (\"\")",
-                        line));
+        return Error::invalid(fmt::format(
+            "line {}: text follows a closing quote; write a quote inside a quoted field "
+            "as two quotes (\"\")",
+            line));
       }
       // An empty quoted field must still count as started, so mark it non-empty-safe below.
       continue;

@@ -14,19 +14,19 @@ struct ChildInNeedEpisode {
   std::int64_t id = 0;
   std::int64_t child_id = 0;
   std::int64_t referral_id = 0;
-  Date start_date;                   // the referral date (CINreferralDate)
-  std::string primary_need;          // PrimaryNeedCode N0-N9
-  std::optional<Date> end_date;      // CINclosureDate
-  std::string reason_for_closure;    // ReasonForClosure RC1-RC9, set with end_date
+  Date start_date;                 // the referral date (CINreferralDate)
+  std::string primary_need;        // PrimaryNeedCode N0-N9
+  std::optional<Date> end_date;    // CINclosureDate
+  std::string reason_for_closure;  // ReasonForClosure RC1-RC9, set with end_date
 };
 
 struct Assessment {
   std::int64_t id = 0;
   std::int64_t child_id = 0;
-  std::int64_t episode_id = 0;       // the child-in-need episode
+  std::int64_t episode_id = 0;  // the child-in-need episode
   Date start_date;
   std::optional<Date> authorised_date;  // completed and signed off by a manager
-  std::string factors;               // assessment factor codes, comma separated (e.g. "2A,3A")
+  std::string factors;                  // assessment factor codes, comma separated (e.g. "2A,3A")
 };
 
 struct Section47Enquiry {

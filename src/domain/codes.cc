@@ -27,13 +27,13 @@ Result<CodeLists> CodeLists::parse(std::string_view csv_text) {
   for (std::size_t r = 0; r < table->rows.size(); ++r) {
     const auto& row = table->rows[r];
     Code code{row[*code_column], row[*description_column], std::nullopt, std::nullopt};
-    for (auto [column, target] : {std::pair{*from_column, &code.valid_from},
-                                  std::pair{*to_column, &code.valid_to}}) {
+    for (auto [column, target] :
+         {std::pair{*from_column, &code.valid_from}, std::pair{*to_column, &code.valid_to}}) {
       if (row[column].empty()) continue;
       auto date = Date::parse_iso(row[column]);
       if (!date) {
-        return Error::invalid(fmt::format("code lists line {}: {}", table->line_numbers[r],
-                                          date.error().message));
+        return Error::invalid(
+            fmt::format("code lists line {}: {}", table->line_numbers[r], date.error().message));
       }
       *target = *date;
     }
@@ -57,8 +57,7 @@ bool CodeLists::contains(std::string_view list, std::string_view code,
   return entry != nullptr && (!date || entry->valid_on(*date));
 }
 
-std::vector<std::string> CodeLists::allowed(std::string_view list,
-                                            std::optional<Date> date) const {
+std::vector<std::string> CodeLists::allowed(std::string_view list, std::optional<Date> date) const {
   std::vector<std::string> codes;
   auto found = lists_.find(list);
   if (found == lists_.end()) return codes;

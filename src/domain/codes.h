@@ -1,6 +1,7 @@
-// The DfE code lists (SSDA903 and CIN census) with the dates each code is valid for. Loaded from the
-// copy of data/reference/codelists.csv embedded in the binary; immutable once loaded, so it is safe to
-// share between threads. Every code a record holds is checked here against the date it applies to.
+// The DfE code lists (SSDA903 and CIN census) with the dates each code is valid for. Loaded from
+// the copy of data/reference/codelists.csv embedded in the binary; immutable once loaded, so it is
+// safe to share between threads. Every code a record holds is checked here against the date it
+// applies to.
 #pragma once
 
 #include <map>
@@ -32,8 +33,8 @@ class CodeLists {
   // Lists from CSV text with the columns list, code, description, valid_from, valid_to.
   static Result<CodeLists> parse(std::string_view csv_text);
 
-  // Checks `code` against `list` on `date` (any date when absent). The error names the field, the value,
-  // the date, the codes that are allowed then, and where the list is kept.
+  // Checks `code` against `list` on `date` (any date when absent). The error names the field, the
+  // value, the date, the codes that are allowed then, and where the list is kept.
   Status check(std::string_view field, std::string_view list, std::string_view code,
                std::optional<Date> date = std::nullopt) const;
   bool contains(std::string_view list, std::string_view code,

@@ -1,5 +1,5 @@
-// How a child comes to children's services: a contact from someone worried (often a partner agency),
-// which may become a referral, which opens a child-in-need episode.
+// How a child comes to children's services: a contact from someone worried (often a partner
+// agency), which may become a referral, which opens a child-in-need episode.
 #pragma once
 
 #include <cstdint>
@@ -12,8 +12,8 @@ namespace safeguard::domain {
 
 // What happened to a contact once the front door decided.
 inline constexpr const char* kContactOutcomes[] = {
-    "referral",              // accepted as a referral to children's social care
-    "early_help",            // passed to early help
+    "referral",    // accepted as a referral to children's social care
+    "early_help",  // passed to early help
     "advice_and_information",
     "no_further_action",
 };
@@ -33,7 +33,7 @@ struct Referral {
   std::int64_t child_id = 0;
   std::optional<std::int64_t> contact_id;
   Date date;
-  std::string source;          // ReferralSource code
+  std::string source;              // ReferralSource code
   bool no_further_action = false;  // CIN census ReferralNFA
 };
 

@@ -24,7 +24,7 @@ struct LookedAfterEpisode {
   std::string reason_place_change;     // REASON_PLACE_CHANGE: CARPL, STAND ...
   std::string home_postcode;           // HOME_POST: first half of the postcode
   std::string placement_postcode;      // PL_POST
-  std::string urn;                     // Ofsted unique reference number of the placement, or XXXXXXX
+  std::string urn;  // Ofsted unique reference number of the placement, or XXXXXXX
 };
 
 struct LookedAfterReview {
@@ -45,8 +45,8 @@ struct MissingEpisode {
 
 // Court orders and the permanence orders that end care.
 inline constexpr const char* kLegalOrderTypes[] = {
-    "interim_care_order", "care_order",          "placement_order",
-    "special_guardianship_order", "adoption_order", "child_arrangements_order",
+    "interim_care_order",         "care_order",        "placement_order",
+    "special_guardianship_order", "adoption_order",    "child_arrangements_order",
     "emergency_protection_order", "supervision_order",
 };
 

@@ -25,7 +25,8 @@ class Checker {
     if (!value.empty()) code(field, list, value, on);
   }
   void required(std::string_view field, std::string_view value) {
-    if (value.empty()) problems_.push_back({std::string(field), fmt::format("{} is required", field)});
+    if (value.empty())
+      problems_.push_back({std::string(field), fmt::format("{} is required", field)});
   }
   void id(std::string_view field, std::int64_t value) {
     if (value <= 0) {
@@ -35,9 +36,9 @@ class Checker {
   void not_before(std::string_view later_field, const std::optional<Date>& later,
                   std::string_view earlier_field, Date earlier) {
     if (later && *later < earlier) {
-      problems_.push_back({std::string(later_field),
-                           fmt::format("{} ({}) is before {} ({})", later_field, later->iso(),
-                                       earlier_field, earlier.iso())});
+      problems_.push_back(
+          {std::string(later_field), fmt::format("{} ({}) is before {} ({})", later_field,
+                                                 later->iso(), earlier_field, earlier.iso())});
     }
   }
   void one_of(std::string_view field, const std::string& value,
@@ -45,8 +46,8 @@ class Checker {
     if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
     std::string list;
     for (auto option : allowed) list += (list.empty() ? "" : ", ") + std::string(option);
-    problems_.push_back({std::string(field),
-                         fmt::format("{} '{}' is not one of: {}", field, value, list)});
+    problems_.push_back(
+        {std::string(field), fmt::format("{} '{}' is not one of: {}", field, value, list)});
   }
   void add(std::string_view field, std::string message) {
     problems_.push_back({std::string(field), std::move(message)});
@@ -123,8 +124,8 @@ Problems validate(const Child& child, const CodeLists& codes) {
   if (child.upn.size() == 3 && child.upn.rfind("UN", 0) == 0) {
     check.code("upn", "UPNunknown", child.upn, std::nullopt);
   } else if (!child.upn.empty() && child.upn.size() != 13) {
-    check.add("upn", fmt::format("upn '{}' must be 13 characters or an unknown code UN1-UN7",
-                                 child.upn));
+    check.add("upn",
+              fmt::format("upn '{}' must be 13 characters or an unknown code UN1-UN7", child.upn));
   }
   check.not_before("date_of_death", child.date_of_death, "date_of_birth", child.date_of_birth);
   return check.take();
@@ -258,8 +259,8 @@ Problems validate(const LegalOrder& order, const CodeLists& codes) {
   Checker check(codes);
   check.id("child_id", order.child_id);
   if (!in_array(order.type, kLegalOrderTypes)) {
-    check.add("type", fmt::format("type '{}' is not one of: {}", order.type,
-                                  joined(kLegalOrderTypes)));
+    check.add("type",
+              fmt::format("type '{}' is not one of: {}", order.type, joined(kLegalOrderTypes)));
   }
   check.not_before("end_date", order.end_date, "made_date", order.made_date);
   return check.take();

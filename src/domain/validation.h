@@ -1,6 +1,6 @@
-// Checks a record before it is stored: required fields, dates in order, and every code against the DfE
-// lists for the date it applies to. Each problem names the field, the value and the rule, so the person
-// entering it can put it right.
+// Checks a record before it is stored: required fields, dates in order, and every code against the
+// DfE lists for the date it applies to. Each problem names the field, the value and the rule, so
+// the person entering it can put it right.
 #pragma once
 
 #include <string>

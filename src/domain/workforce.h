@@ -1,5 +1,5 @@
-// The people who hold cases, the teams they belong to, which child each holds (allocations, with their
-// history) and the one-to-one supervision every social worker is owed.
+// The people who hold cases, the teams they belong to, which child each holds (allocations, with
+// their history) and the one-to-one supervision every social worker is owed.
 #pragma once
 
 #include <cstdint>
@@ -13,28 +13,30 @@ namespace safeguard::domain {
 struct Team {
   std::int64_t id = 0;
   std::string name;
-  std::string service;  // front_door, assessment, safeguarding, children_in_care, leaving_care, disability
+  std::string
+      service;  // front_door, assessment, safeguarding, children_in_care, leaving_care, disability
   bool active = true;
 };
 
 inline constexpr const char* kWorkerRoles[] = {
-    "social_worker", "senior_practitioner", "team_manager", "head_of_service",
-    "independent_reviewing_officer", "personal_adviser",
+    "social_worker",   "senior_practitioner",           "team_manager",
+    "head_of_service", "independent_reviewing_officer", "personal_adviser",
 };
 
 struct Worker {
   std::int64_t id = 0;
-  std::string staff_id;   // SW_ID in the 903 SWEpisodes table
+  std::string staff_id;  // SW_ID in the 903 SWEpisodes table
   std::string name;
-  std::string role;       // one of kWorkerRoles
-  bool agency = false;    // agency (locum) rather than permanent
-  double fte = 1.0;       // full-time equivalent, 0 < fte <= 1
+  std::string role;     // one of kWorkerRoles
+  bool agency = false;  // agency (locum) rather than permanent
+  double fte = 1.0;     // full-time equivalent, 0 < fte <= 1
   std::optional<std::int64_t> team_id;
   Date start_date;
   std::optional<Date> leaving_date;
 };
 
-// Which worker holds a child's case, from when to when. A case with no open allocation is unallocated.
+// Which worker holds a child's case, from when to when. A case with no open allocation is
+// unallocated.
 struct Allocation {
   std::int64_t id = 0;
   std::int64_t child_id = 0;

@@ -23,7 +23,8 @@ Status from_value(const Value& value, std::int64_t& out) {
 }
 
 Status from_value(const Value& value, bool& out) {
-  if (const auto* number = std::get_if<std::int64_t>(&value); number && (*number == 0 || *number == 1)) {
+  if (const auto* number = std::get_if<std::int64_t>(&value);
+      number && (*number == 0 || *number == 1)) {
     out = *number == 1;
     return Status::success();
   }

@@ -1,6 +1,6 @@
-// How each record of the case record maps to a table: the table's name and its columns in order, each
-// bound to the struct member it holds. The store builds its SQL from these, and the audit trail its
-// before/after images, so a new field is added in one place (plus its migration).
+// How each record of the case record maps to a table: the table's name and its columns in order,
+// each bound to the struct member it holds. The store builds its SQL from these, and the audit
+// trail its before/after images, so a new field is added in one place (plus its migration).
 #pragma once
 
 #include <fmt/format.h>
@@ -39,12 +39,12 @@ constexpr Column<Record, Member> column(std::string_view name, Member Record::*m
 template <typename Record>
 struct Mapping;
 
-#define SAFEGUARD_MAPPING(Type, table_name, ...)                        \
-  template <>                                                           \
-  struct Mapping<Type> {                                                \
-    using Record = Type;                                                \
-    static constexpr std::string_view table = table_name;               \
-    static constexpr auto columns = std::make_tuple(__VA_ARGS__);       \
+#define SAFEGUARD_MAPPING(Type, table_name, ...)                  \
+  template <>                                                     \
+  struct Mapping<Type> {                                          \
+    using Record = Type;                                          \
+    static constexpr std::string_view table = table_name;         \
+    static constexpr auto columns = std::make_tuple(__VA_ARGS__); \
   }
 
 using namespace domain;  // NOLINT: the mappings below read better without the prefix.
@@ -203,8 +203,9 @@ nlohmann::json to_json_value(const Value& value);
 template <typename Record>
 Row to_row(const Record& record) {
   Row row;
-  std::apply([&](const auto&... columns) { (row.push_back(to_value(record.*(columns.member))), ...); },
-             Mapping<Record>::columns);
+  std::apply(
+      [&](const auto&... columns) { (row.push_back(to_value(record.*(columns.member))), ...); },
+      Mapping<Record>::columns);
   return row;
 }
 
@@ -219,8 +220,8 @@ Status from_row(const Row& row, Record& record) {
       },
       Mapping<Record>::columns);
   if (!status) {
-    return Error::corrupt(fmt::format("{} row {}: {}", Mapping<Record>::table,
-                                      record.id, status.error().message));
+    return Error::corrupt(
+        fmt::format("{} row {}: {}", Mapping<Record>::table, record.id, status.error().message));
   }
   return status;
 }

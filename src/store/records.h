@@ -10,20 +10,21 @@
 
 namespace safeguard::store {
 
-// One row of the audit trail as stored. The audit module decides what goes in and how it is chained.
+// One row of the audit trail as stored. The audit module decides what goes in and how it is
+// chained.
 struct AuditRecord {
-  std::int64_t seq = 0;     // 1, 2, 3 ... in the order events happened
-  std::string at;           // ISO 8601 timestamp, UTC
-  std::string actor;        // who: a username, or "system:<process>"
-  std::string action;       // what: create, update, read, refuse, import ...
-  std::string entity;       // which kind of record: child, visit, looked_after_episode ...
+  std::int64_t seq = 0;  // 1, 2, 3 ... in the order events happened
+  std::string at;        // ISO 8601 timestamp, UTC
+  std::string actor;     // who: a username, or "system:<process>"
+  std::string action;    // what: create, update, read, refuse, import ...
+  std::string entity;    // which kind of record: child, visit, looked_after_episode ...
   std::string entity_id;
   std::optional<std::int64_t> child_id;  // the child the record belongs to, when there is one
-  std::string reason;       // why, when the actor gave or the system recorded a reason
-  std::string before;       // JSON image before a change ("" for none)
-  std::string after;        // JSON image after a change ("" for none)
-  std::string prev_hash;    // hex SHA-256 of the previous event ("000...0" for the first)
-  std::string hash;         // hex SHA-256 of this event, chained to prev_hash
+  std::string reason;                    // why, when the actor gave or the system recorded a reason
+  std::string before;                    // JSON image before a change ("" for none)
+  std::string after;                     // JSON image after a change ("" for none)
+  std::string prev_hash;  // hex SHA-256 of the previous event ("000...0" for the first)
+  std::string hash;       // hex SHA-256 of this event, chained to prev_hash
 };
 
 // The counts `safeguard summary` shows, at one date.

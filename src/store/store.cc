@@ -19,8 +19,8 @@ struct Migration {
   std::string_view sql;
 };
 
-// Numbered migrations, applied in order, each in its own transaction. Never edit one that has shipped:
-// add the next number.
+// Numbered migrations, applied in order, each in its own transaction. Never edit one that has
+// shipped: add the next number.
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "case record, workforce, audit trail", safeguard_embedded_migration_0001},
@@ -48,10 +48,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
     auto version = store->schema_version();
     if (!version) return version.error();
     if (*version < latest_schema_version()) {
-      return Error::unavailable(fmt::format(
-          "{} has schema version {} and this Safeguard needs {}: back it up, then run "
-          "'safeguard init --db {}' to migrate it",
-          path, *version, latest_schema_version(), path));
+      return Error::unavailable(
+          fmt::format("{} has schema version {} and this Safeguard needs {}: back it up, then run "
+                      "'safeguard init --db {}' to migrate it",
+                      path, *version, latest_schema_version(), path));
     }
     if (*version > latest_schema_version()) {
       return Error::unavailable(fmt::format(
@@ -65,13 +65,13 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Mode mode) {
 Result<int> Store::schema_version() {
   std::lock_guard lock(mutex_);
   int version = 0;
-  Status status =
-      connection_->query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = "
-                         "'schema_migration'",
-                         {}, [&](const Row&) {
-                           version = -1;
-                           return false;
-                         });
+  Status status = connection_->query(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name = "
+      "'schema_migration'",
+      {}, [&](const Row&) {
+        version = -1;
+        return false;
+      });
   if (!status) return status.error();
   if (version == 0) return 0;
   status = connection_->query("SELECT COALESCE(MAX(version), 0) FROM schema_migration", {},
@@ -124,8 +124,8 @@ Status Store::migrate() {
 
 Status Store::backup_to(const std::string& target_path) {
   if (std::filesystem::exists(target_path)) {
-    return Error::conflict(
-        fmt::format("{} already exists: choose a new file so no backup is overwritten", target_path));
+    return Error::conflict(fmt::format(
+        "{} already exists: choose a new file so no backup is overwritten", target_path));
   }
   std::lock_guard lock(mutex_);
   return connection_->backup_to(target_path);

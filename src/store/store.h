@@ -1,5 +1,6 @@
-// The case record's store. SQLite (one file, WAL, foreign keys, synchronous=FULL) is the engine today;
-// a PostgreSQL engine will fit behind the same Connection interface without touching callers.
+// The case record's store. SQLite (one file, WAL, foreign keys, synchronous=FULL) is the engine
+// today; a PostgreSQL engine will fit behind the same Connection interface without touching
+// callers.
 //
 //   auto store = Store::open("demo.db");
 //   Status done = (*store)->write([&](Transaction& tx) -> Status { ... });
@@ -24,7 +25,7 @@ int latest_schema_version();
 class Store {
  public:
   enum class Mode {
-    kOpenExisting,  // the file must exist and be at the latest schema version
+    kOpenExisting,     // the file must exist and be at the latest schema version
     kCreateOrMigrate,  // create the file if absent and apply any pending migrations
   };
 

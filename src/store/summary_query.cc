@@ -4,8 +4,9 @@
 namespace safeguard::store {
 namespace {
 
-// A record is open on a date when it started on or before it and had not ended by it (a record ending on
-// the date itself is no longer open then, as the DfE counts children looked after on 31 March).
+// A record is open on a date when it started on or before it and had not ended by it (a record
+// ending on the date itself is no longer open then, as the DfE counts children looked after on 31
+// March).
 constexpr std::string_view kOpenOn = "start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)";
 
 }  // namespace
@@ -28,12 +29,12 @@ Result<Summary> Transaction::summary(Date as_of) {
   });
   if (!status) return status.error();
 
-  static const std::string looked_after_total = fmt::format(
-      "SELECT COUNT(DISTINCT child_id) FROM looked_after_episode WHERE {}", kOpenOn);
-  static const std::string plans = fmt::format(
-      "SELECT COUNT(DISTINCT child_id) FROM child_protection_plan WHERE {}", kOpenOn);
-  static const std::string in_need = fmt::format(
-      "SELECT COUNT(DISTINCT child_id) FROM child_in_need_episode WHERE {}", kOpenOn);
+  static const std::string looked_after_total =
+      fmt::format("SELECT COUNT(DISTINCT child_id) FROM looked_after_episode WHERE {}", kOpenOn);
+  static const std::string plans =
+      fmt::format("SELECT COUNT(DISTINCT child_id) FROM child_protection_plan WHERE {}", kOpenOn);
+  static const std::string in_need =
+      fmt::format("SELECT COUNT(DISTINCT child_id) FROM child_in_need_episode WHERE {}", kOpenOn);
   static const std::string unallocated = fmt::format(
       "SELECT COUNT(DISTINCT e.child_id) FROM child_in_need_episode e WHERE e.{} AND NOT EXISTS "
       "(SELECT 1 FROM allocation a WHERE a.child_id = e.child_id AND a.start_date <= ?1 AND "
@@ -46,19 +47,19 @@ Result<Summary> Transaction::summary(Date as_of) {
       "SELECT COUNT(*) FROM worker WHERE start_date <= ?1 AND "
       "(leaving_date IS NULL OR leaving_date > ?1) AND "
       "role IN ('social_worker', 'senior_practitioner', 'personal_adviser')";
-  static const std::string allocated = fmt::format(
-      "SELECT COUNT(*) FROM allocation WHERE {}", kOpenOn);
+  static const std::string allocated =
+      fmt::format("SELECT COUNT(*) FROM allocation WHERE {}", kOpenOn);
 
   struct Count {
     const std::string* sql;
     std::int64_t* into;
   };
-  for (Count count : {Count{&looked_after_total, &summary.children_looked_after},
-                      Count{&plans, &summary.cp_plans}, Count{&in_need, &summary.children_in_need},
-                      Count{&unallocated, &summary.unallocated_cases},
-                      Count{&workers, &summary.workers},
-                      Count{&case_holders, &summary.case_holding_workers},
-                      Count{&allocated, &summary.allocated_cases}}) {
+  for (Count count :
+       {Count{&looked_after_total, &summary.children_looked_after},
+        Count{&plans, &summary.cp_plans}, Count{&in_need, &summary.children_in_need},
+        Count{&unallocated, &summary.unallocated_cases}, Count{&workers, &summary.workers},
+        Count{&case_holders, &summary.case_holding_workers},
+        Count{&allocated, &summary.allocated_cases}}) {
     auto value = count_sql(*count.sql, on);
     if (!value) return value.error();
     *count.into = *value;

@@ -76,14 +76,14 @@ constexpr std::string_view kAuditColumns =
 Status audit_from_row(const Row& row, AuditRecord& record) {
   std::size_t i = 0;
   Status status = from_value(row[i++], record.seq);
-  for (std::string* text : {&record.at, &record.actor, &record.action, &record.entity,
-                            &record.entity_id}) {
+  for (std::string* text :
+       {&record.at, &record.actor, &record.action, &record.entity, &record.entity_id}) {
     if (status) status = from_value(row[i], *text);
     ++i;
   }
   if (status) status = from_value(row[i++], record.child_id);
-  for (std::string* text : {&record.reason, &record.before, &record.after, &record.prev_hash,
-                            &record.hash}) {
+  for (std::string* text :
+       {&record.reason, &record.before, &record.after, &record.prev_hash, &record.hash}) {
     if (status) status = from_value(row[i], *text);
     ++i;
   }
@@ -114,15 +114,23 @@ Result<std::optional<AuditRecord>> Transaction::last_audit_record() {
 
 Status Transaction::append_audit_record(const AuditRecord& record) {
   SAFEGUARD_TRY(require_writable());
-  static const std::string sql =
-      fmt::format("INSERT INTO audit_event ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  kAuditColumns);
-  Value parameters[] = {record.seq,    record.at,     record.actor,     record.action,
-                        record.entity, record.entity_id, to_value(record.child_id),
-                        record.reason, record.before, record.after,     record.prev_hash,
+  static const std::string sql = fmt::format(
+      "INSERT INTO audit_event ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kAuditColumns);
+  Value parameters[] = {record.seq,
+                        record.at,
+                        record.actor,
+                        record.action,
+                        record.entity,
+                        record.entity_id,
+                        to_value(record.child_id),
+                        record.reason,
+                        record.before,
+                        record.after,
+                        record.prev_hash,
                         record.hash};
   auto changed = connection_.run(sql, parameters);
-  if (!changed) return Error{changed.error().kind, "recording the audit event: " + changed.error().message};
+  if (!changed)
+    return Error{changed.error().kind, "recording the audit event: " + changed.error().message};
   return Status::success();
 }
 
@@ -132,13 +140,12 @@ Status Transaction::for_each_audit_record(std::int64_t from_seq,
       fmt::format("SELECT {} FROM audit_event WHERE seq >= ? ORDER BY seq", kAuditColumns);
   Value start = from_seq;
   Status row_status;
-  Status status =
-      connection_.query(sql, std::span<const Value>(&start, 1), [&](const Row& row) {
-        AuditRecord record;
-        row_status = audit_from_row(row, record);
-        if (!row_status) return false;
-        return visit(record);
-      });
+  Status status = connection_.query(sql, std::span<const Value>(&start, 1), [&](const Row& row) {
+    AuditRecord record;
+    row_status = audit_from_row(row, record);
+    if (!row_status) return false;
+    return visit(record);
+  });
   if (!status) return status;
   return row_status;
 }

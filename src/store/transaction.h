@@ -1,5 +1,6 @@
-// One unit of work against the store: every read and write inside it sees one consistent state, and its
-// writes land together or not at all. Obtain one from Store::write or Store::read, never directly.
+// One unit of work against the store: every read and write inside it sees one consistent state, and
+// its writes land together or not at all. Obtain one from Store::write or Store::read, never
+// directly.
 #pragma once
 
 #include <fmt/format.h>
@@ -90,8 +91,8 @@ class Transaction {
 
   template <typename Record>
   Result<std::optional<Record>> find(std::int64_t id) {
-    static const std::string sql = fmt::format("SELECT {} FROM {} WHERE id = ?",
-                                               detail::column_list<Record>(), Mapping<Record>::table);
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM {} WHERE id = ?", detail::column_list<Record>(), Mapping<Record>::table);
     std::optional<Record> found;
     Status row_status;
     Value key = id;
@@ -112,12 +113,12 @@ class Transaction {
   Result<std::vector<Record>> list_where(std::string_view column, Value value,
                                          std::string_view order_by = "id") {
     if (!detail::has_column<Record>(column) || !detail::has_column<Record>(order_by)) {
-      return Error::internal(fmt::format("{} has no column {} or {}", Mapping<Record>::table,
-                                         column, order_by));
+      return Error::internal(
+          fmt::format("{} has no column {} or {}", Mapping<Record>::table, column, order_by));
     }
-    std::string sql = fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY {}, id",
-                                  detail::column_list<Record>(), Mapping<Record>::table, column,
-                                  order_by);
+    std::string sql =
+        fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY {}, id", detail::column_list<Record>(),
+                    Mapping<Record>::table, column, order_by);
     return collect<Record>(sql, std::span<const Value>(&value, 1));
   }
 
@@ -167,7 +168,8 @@ class Transaction {
   }
   template <typename Record>
   Error with_context(const Error& error, std::string_view doing) const {
-    return Error{error.kind, fmt::format("{} {}: {}", doing, Mapping<Record>::table, error.message)};
+    return Error{error.kind,
+                 fmt::format("{} {}: {}", doing, Mapping<Record>::table, error.message)};
   }
   template <typename Record>
   Result<std::vector<Record>> collect(const std::string& sql, std::span<const Value> params) {

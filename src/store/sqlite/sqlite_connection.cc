@@ -60,7 +60,8 @@ Error SqliteConnection::error_from(int code, std::string_view doing) const {
   std::string message = fmt::format("{}: {}", doing, sqlite3_errmsg(db_));
   int primary = code & 0xff;
   if (primary == SQLITE_CONSTRAINT) return Error::conflict(std::move(message));
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Error::corrupt(std::move(message));
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    return Error::corrupt(std::move(message));
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL ||
       primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) {
     return Error::unavailable(std::move(message));
@@ -135,8 +136,7 @@ Result<std::int64_t> SqliteConnection::run(std::string_view sql, std::span<const
   return static_cast<std::int64_t>(sqlite3_changes64(db_));
 }
 
-Result<std::int64_t> SqliteConnection::insert(std::string_view sql,
-                                              std::span<const Value> params) {
+Result<std::int64_t> SqliteConnection::insert(std::string_view sql, std::span<const Value> params) {
   auto changed = run(sql, params);
   if (!changed) return changed.error();
   return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
@@ -187,8 +187,8 @@ Status SqliteConnection::rollback() {
 
 Status SqliteConnection::backup_to(const std::string& path) {
   sqlite3* target = nullptr;
-  int code = sqlite3_open_v2(path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                             nullptr);
+  int code =
+      sqlite3_open_v2(path.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (code != SQLITE_OK) {
     std::string reason = target ? sqlite3_errmsg(target) : sqlite3_errstr(code);
     sqlite3_close(target);
@@ -214,8 +214,8 @@ Status SqliteConnection::backup_to(const std::string& path) {
   }
   int close_code = sqlite3_close(target);
   if (close_code != SQLITE_OK) {
-    return Error::unavailable(fmt::format("backup to {} failed on close: {}", path,
-                                          sqlite3_errstr(close_code)));
+    return Error::unavailable(
+        fmt::format("backup to {} failed on close: {}", path, sqlite3_errstr(close_code)));
   }
   return Status::success();
 }
