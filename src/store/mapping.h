@@ -14,6 +14,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "domain/access.h"
 #include "domain/child.h"
 #include "domain/children_in_need.h"
 #include "domain/front_door.h"
@@ -159,6 +160,20 @@ SAFEGUARD_MAPPING(CaseNote, "case_note", column("child_id", &CaseNote::child_id)
                   column("author_worker_id", &CaseNote::author_worker_id),
                   column("date", &CaseNote::date), column("subject", &CaseNote::subject),
                   column("text", &CaseNote::text));
+
+SAFEGUARD_MAPPING(UserAccount, "user_account", column("username", &UserAccount::username),
+                  column("password_hash", &UserAccount::password_hash),
+                  column("role", &UserAccount::role), column("worker_id", &UserAccount::worker_id),
+                  column("team_id", &UserAccount::team_id), column("agency", &UserAccount::agency),
+                  column("active", &UserAccount::active),
+                  column("failed_attempts", &UserAccount::failed_attempts),
+                  column("locked_until", &UserAccount::locked_until),
+                  column("created_at", &UserAccount::created_at));
+SAFEGUARD_MAPPING(Session, "session", column("token_hash", &Session::token_hash),
+                  column("user_id", &Session::user_id), column("csrf_token", &Session::csrf_token),
+                  column("created_at", &Session::created_at),
+                  column("last_seen_at", &Session::last_seen_at),
+                  column("expires_at", &Session::expires_at), column("ended", &Session::ended));
 
 #undef SAFEGUARD_MAPPING
 

@@ -9,6 +9,7 @@
 #include "store/sqlite/sqlite_connection.h"
 
 extern const std::string_view safeguard_embedded_migration_0001;
+extern const std::string_view safeguard_embedded_migration_0002;
 
 namespace safeguard::store {
 namespace {
@@ -24,6 +25,7 @@ struct Migration {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "case record, workforce, audit trail", safeguard_embedded_migration_0001},
+      {2, "user accounts and sessions", safeguard_embedded_migration_0002},
   };
   return all;
 }

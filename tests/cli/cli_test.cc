@@ -82,7 +82,8 @@ TEST_F(CliTest, InitCreatesAndIsIdempotent) {
   std::string path = dir_.file("new.db");
   auto first = safeguard("init --db " + path);
   EXPECT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_THAT(first.out, HasSubstr("schema version 1"));
+  EXPECT_THAT(first.out,
+              HasSubstr("schema version " + std::to_string(store::latest_schema_version())));
   auto second = safeguard("init --db " + path);
   EXPECT_EQ(second.exit_code, 0) << second.err;
 }
@@ -167,6 +168,27 @@ TEST_F(CliTest, BackupCopiesConsistentlyAndRefusesToOverwrite) {
   auto again = safeguard("backup --db " + path + " --to " + copy);
   EXPECT_NE(again.exit_code, 0);
   EXPECT_THAT(again.err, HasSubstr("already exists"));
+}
+
+TEST_F(CliTest, UserAddReadsThePasswordFromStdinAndRefusesWeakOnes) {
+  std::string path = dir_.file("users.db");
+  ASSERT_EQ(safeguard("init --db " + path).exit_code, 0);
+  auto created =
+      run_command("echo 'a-long-enough-password' | " + std::string(SAFEGUARD_BINARY) +
+                      " user add --db " + path + " --username sw-one --role social_worker",
+                  dir_.path().string());
+  EXPECT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_THAT(created.out, HasSubstr("created account sw-one"));
+  auto weak = run_command("echo 'short' | " + std::string(SAFEGUARD_BINARY) + " user add --db " +
+                              path + " --username sw-two --role social_worker",
+                          dir_.path().string());
+  EXPECT_NE(weak.exit_code, 0);
+  EXPECT_THAT(weak.err, HasSubstr("at least 10 characters"));
+  auto bad_role = run_command("echo 'a-long-enough-password' | " + std::string(SAFEGUARD_BINARY) +
+                                  " user add --db " + path + " --username sw-three --role boss",
+                              dir_.path().string());
+  EXPECT_NE(bad_role.exit_code, 0);
+  EXPECT_THAT(bad_role.err, HasSubstr("social_worker"));
 }
 
 }  // namespace
