@@ -2,6 +2,7 @@
 # (scripts/install-deps.sh installs them); nothing is vendored.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
+find_package(Boost 1.81 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(fmt REQUIRED)
