@@ -34,6 +34,10 @@ Result<Timestamp> Timestamp::parse_iso(std::string_view text) {
   auto day = Date::parse_iso(text.substr(0, 10));
   if (!day) return fail();
   auto number = [&](std::size_t at, std::size_t length, std::int64_t& out) {
+    // Digits only: from_chars alone would also read a sign ("-1").
+    for (char c : text.substr(at, length)) {
+      if (c < '0' || c > '9') return false;
+    }
     auto [end, error] = std::from_chars(text.data() + at, text.data() + at + length, out);
     return error == std::errc{} && end == text.data() + at + length;
   };
