@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 
 #include <charconv>
+#include <limits>
 #include <memory>
 
 namespace safeguard::audit {
@@ -123,7 +124,9 @@ Result<Verification> verify(store::Store& store, const std::optional<Anchor>& an
   };
 
   Status status = store.read([&](store::Transaction& transaction) -> Status {
-    return transaction.for_each_audit_record(1, [&](const store::AuditRecord& record) {
+    // From the lowest number stored, not from 1: an event forged with seq 0 or below must be seen.
+    constexpr std::int64_t kLowest = std::numeric_limits<std::int64_t>::min();
+    return transaction.for_each_audit_record(kLowest, [&](const store::AuditRecord& record) {
       if (record.seq != expected_seq) {
         if (record.seq > expected_seq) {
           return fail(record, expected_seq,

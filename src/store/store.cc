@@ -105,7 +105,20 @@ Status Store::migrate() {
     if (migration.version <= *current) continue;
     std::lock_guard lock(mutex_);
     SAFEGUARD_TRY(connection_->begin(true));
-    Status applied = connection_->execute_script(migration.sql);
+    // Another process opening the same file may have applied it while this one waited for the
+    // write lock: look again now that no one else can.
+    bool already_applied = false;
+    Value version = static_cast<std::int64_t>(migration.version);
+    Status applied = connection_->query("SELECT 1 FROM schema_migration WHERE version = ?",
+                                        std::span<const Value>(&version, 1), [&](const Row&) {
+                                          already_applied = true;
+                                          return false;
+                                        });
+    if (applied && already_applied) {
+      (void)connection_->rollback();
+      continue;
+    }
+    if (applied) applied = connection_->execute_script(migration.sql);
     if (applied) {
       Value parameters[] = {static_cast<std::int64_t>(migration.version),
                             std::string(migration.description)};

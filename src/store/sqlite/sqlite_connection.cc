@@ -41,9 +41,17 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db, path));
   sqlite3_busy_timeout(db, 10'000);
   sqlite3_extended_result_codes(db, 1);
-  Status setup = connection->execute_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once,
+  // without the busy handler, when another connection opening the same file at the same moment
+  // holds a lock (waiting could deadlock). So retry, for as long as the busy timeout.
+  Status setup;
+  for (int waited_ms = 0;; waited_ms += 10) {
+    setup = connection->execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+    if (setup || (sqlite3_errcode(db) & 0xff) != SQLITE_BUSY || waited_ms >= 10'000) break;
+    sqlite3_sleep(10);
+  }
   if (!setup) {
     return Error::unavailable(
         fmt::format("cannot use database {}: {}", path, setup.error().message));
