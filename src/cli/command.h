@@ -28,6 +28,7 @@ void add_summary_command(CLI::App& app, Runner& runner);
 void add_audit_command(CLI::App& app, Runner& runner);
 void add_backup_command(CLI::App& app, Runner& runner);
 void add_user_command(CLI::App& app, Runner& runner);
+void add_calendar_command(CLI::App& app, Runner& runner);
 
 // Prints "safeguard: <message>" on standard error and returns the exit code for the error.
 int report_error(const Error& error);

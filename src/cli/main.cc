@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   safeguard::cli::add_audit_command(app, runner);
   safeguard::cli::add_backup_command(app, runner);
   safeguard::cli::add_user_command(app, runner);
+  safeguard::cli::add_calendar_command(app, runner);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
