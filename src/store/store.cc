@@ -154,4 +154,24 @@ Status Store::check_integrity() {
   return Status::success();
 }
 
+Result<int> Store::set_cache_size(int mebibytes) {
+  if (mebibytes < 1)
+    return Error::invalid(fmt::format("a page cache of {} MiB is too small", mebibytes));
+  std::lock_guard lock(mutex_);
+  std::int64_t cache = 0;
+  std::int64_t page_size = 4096;
+  for (auto [pragma, into] :
+       {std::pair{"PRAGMA cache_size", &cache}, std::pair{"PRAGMA page_size", &page_size}}) {
+    SAFEGUARD_TRY(connection_->query(pragma, {}, [into = into](const Row& row) {
+      if (const auto* value = std::get_if<std::int64_t>(&row[0])) *into = *value;
+      return false;
+    }));
+  }
+  // SQLite reads a negative size as KiB and a positive one as pages.
+  std::int64_t previous_kib = cache < 0 ? -cache : cache * page_size / 1024;
+  SAFEGUARD_TRY(connection_->execute_script(
+      fmt::format("PRAGMA cache_size=-{}", static_cast<std::int64_t>(mebibytes) * 1024)));
+  return static_cast<int>(previous_kib / 1024);
+}
+
 }  // namespace safeguard::store

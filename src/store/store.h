@@ -48,6 +48,11 @@ class Store {
   Status backup_to(const std::string& target_path);
   // The engine's integrity check: success, or corrupt with what it found.
   Status check_integrity();
+  // Sets this connection's page cache to `mebibytes` MiB and returns the size it had, so the caller
+  // can put it back. Everyday work keeps the default; a bulk load that inserts all over an index
+  // larger than the cache (an England-sized synthetic authority) needs it kept in memory, or nearly
+  // every insert writes a page.
+  Result<int> set_cache_size(int mebibytes);
 
  private:
   Store(std::unique_ptr<Connection> connection, std::string path)
