@@ -6,15 +6,17 @@
 // Contract:
 // - Deterministic: the same options give the same database content, byte for byte in every table
 //   (no wall clock, no std::random_device, no std:: distributions).
-// - The store must be freshly created and migrated (Store::open(path, kCreateOrMigrate)) and hold
-// no
-//   case or workforce records; otherwise build_demo_authority refuses with a conflict.
-// - Children looked after on end_date are within a few of children_in_care (the simulation steers
-//   onto it); the child population is children_in_care / 0.0085, a rate of 85 per 10,000.
+// - The store must be freshly created and migrated (Store::open(path, kCreateOrMigrate)) and
+//   hold no case or workforce records; otherwise build_demo_authority refuses with a conflict.
+// - Children looked after on end_date land on children_in_care (the simulation steers onto it;
+//   tests hold it within 2%); the child population is children_in_care / 0.0085, a rate of 85
+//   per 10,000 (England: 70).
 // - Bulk generation is recorded in the audit trail as ONE event (actor "system:demo", action
 //   "generate", entity "authority"), timed at the simulated end date, not one event per row.
-// - Not atomic: records are written in batches of tens of thousands per transaction. After a
-//   failure the store holds part of an authority; delete the file (the CLI does).
+// - Not atomic: records are written in transactions of 50,000 rows up to a quarter of a large
+//   table. After a failure the store holds part of an authority; delete the file (the CLI does).
+//   Above about 5,000 children in care the store's page cache is raised while loading (1 GiB at
+//   England size) and put back afterwards.
 // - The highest-volume activity records - statutory visits, supervision sessions, and contacts that
 //   led to no referral - cover every year of history for authorities up to 20,000 children in care;
 //   above that, the last 200,000 / children_in_care years and never fewer than two

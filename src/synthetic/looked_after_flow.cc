@@ -201,7 +201,7 @@ void Simulation::admit(Index case_index, const Period& period, bool live) {
   close = earlier(close, later(birthday(period.date_of_birth, 18), exit));
   record.close = close;
   record.closure_reason = reason;
-  if (record.assessment_done > close) record.assessment_done = close;
+  cut_case_at(record, close);  // nothing of the episode's planned course after it closes
   schedule(close, EventKind::kCaseClose, case_index);
   schedule(exit, EventKind::kCareExit, case_index);
   ++in_care_;
