@@ -1,0 +1,25 @@
+#include "ssda903_rules/rule.h"
+
+namespace safeguard::ssda903 {
+
+void RuleRegistry::add(std::string code, std::string ruleset, RuleCheck check) {
+  implementations_.push_back({std::move(code), std::move(ruleset), std::move(check)});
+}
+
+const RuleImplementation* RuleRegistry::find(std::string_view code,
+                                             std::string_view ruleset) const {
+  for (const RuleImplementation& implementation : implementations_) {
+    if (implementation.code == code && implementation.ruleset == ruleset) return &implementation;
+  }
+  return nullptr;
+}
+
+RuleRegistry add_all_rules() {
+  RuleRegistry registry;
+  add_rules_part_a(registry);
+  add_rules_part_b(registry);
+  add_rules_part_c(registry);
+  return registry;
+}
+
+}  // namespace safeguard::ssda903

@@ -1,0 +1,94 @@
+#include "ssda903_rules/support.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace safeguard::ssda903 {
+
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+std::optional<int> digits(std::string_view text, std::size_t min_length, std::size_t max_length) {
+  if (text.size() < min_length || text.size() > max_length) return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+void sort_unique(std::vector<std::size_t>& rows) {
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+}
+
+}  // namespace
+
+std::optional<Date> parse_date_text(std::string_view text) {
+  text = trimmed(text);
+  auto first = text.find('/');
+  if (first == std::string_view::npos) return std::nullopt;
+  auto second = text.find('/', first + 1);
+  if (second == std::string_view::npos) return std::nullopt;
+  auto day = digits(text.substr(0, first), 1, 2);
+  auto month = digits(text.substr(first + 1, second - first - 1), 1, 2);
+  auto year = digits(text.substr(second + 1), 4, 4);
+  if (!day || !month || !year) return std::nullopt;
+  auto date = Date::from_ymd(*year, *month, *day);
+  if (!date) return std::nullopt;
+  return *date;
+}
+
+std::optional<Date> parse_date(const Cell& cell) {
+  if (!cell) return std::nullopt;
+  return parse_date_text(*cell);
+}
+
+std::optional<long long> parse_integer(const Cell& cell) {
+  if (!cell) return std::nullopt;
+  std::string_view text = trimmed(*cell);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  long long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+bool is_one_of(const Cell& cell, std::initializer_list<std::string_view> codes) {
+  if (!cell) return false;
+  return std::find(codes.begin(), codes.end(), std::string_view(*cell)) != codes.end();
+}
+
+std::unordered_map<std::string, std::vector<std::size_t>> rows_by(const Table& table,
+                                                                  std::string_view column) {
+  std::unordered_map<std::string, std::vector<std::size_t>> groups;
+  const Column* key = table.column(column);
+  if (key == nullptr) return groups;
+  for (std::size_t row = 0; row < key->cells.size(); ++row) {
+    if (is_present(key->cells[row])) groups[*key->cells[row]].push_back(row);
+  }
+  return groups;
+}
+
+RuleFailures failing_rows(std::string_view table, std::vector<std::size_t> rows) {
+  RuleFailures failures;
+  add_failing_rows(failures, table, std::move(rows));
+  return failures;
+}
+
+void add_failing_rows(RuleFailures& failures, std::string_view table,
+                      std::vector<std::size_t> rows) {
+  if (rows.empty()) return;
+  auto& list = failures[std::string(table)];
+  list.insert(list.end(), rows.begin(), rows.end());
+  sort_unique(list);
+}
+
+}  // namespace safeguard::ssda903
