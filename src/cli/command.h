@@ -29,6 +29,15 @@ void add_audit_command(CLI::App& app, Runner& runner);
 void add_backup_command(CLI::App& app, Runner& runner);
 void add_user_command(CLI::App& app, Runner& runner);
 void add_calendar_command(CLI::App& app, Runner& runner);
+// Commands of later modules; each is registered by main.cc only when its source file exists
+// (src/cli/CMakeLists.txt defines SAFEGUARD_HAS_COMMAND_<NAME>).
+void add_serve_command(CLI::App& app, Runner& runner);     // command_serve.cc
+void add_worklist_command(CLI::App& app, Runner& runner);  // command_worklist.cc
+void add_report_command(CLI::App& app, Runner& runner);    // command_report.cc
+// Subcommands of `safeguard returns`.
+void add_903_commands(CLI::App& returns, Runner& runner);      // command_returns.cc
+void add_cin_commands(CLI::App& returns, Runner& runner);      // command_cin.cc
+void add_annex_a_commands(CLI::App& returns, Runner& runner);  // command_annex_a.cc
 
 // Prints "safeguard: <message>" on standard error and returns the exit code for the error.
 int report_error(const Error& error);

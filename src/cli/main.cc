@@ -17,6 +17,30 @@ int main(int argc, char** argv) {
   safeguard::cli::add_backup_command(app, runner);
   safeguard::cli::add_user_command(app, runner);
   safeguard::cli::add_calendar_command(app, runner);
+#ifdef SAFEGUARD_HAS_COMMAND_SERVE
+  safeguard::cli::add_serve_command(app, runner);
+#endif
+#ifdef SAFEGUARD_HAS_COMMAND_WORKLIST
+  safeguard::cli::add_worklist_command(app, runner);
+#endif
+#ifdef SAFEGUARD_HAS_COMMAND_REPORT
+  safeguard::cli::add_report_command(app, runner);
+#endif
+#if defined(SAFEGUARD_HAS_COMMAND_RETURNS) || defined(SAFEGUARD_HAS_COMMAND_CIN) || \
+    defined(SAFEGUARD_HAS_COMMAND_ANNEX_A)
+  CLI::App* returns = app.add_subcommand(
+      "returns", "Statutory returns: the SSDA903, the CIN census and Ofsted's Annex A");
+  returns->require_subcommand(1);
+#endif
+#ifdef SAFEGUARD_HAS_COMMAND_RETURNS
+  safeguard::cli::add_903_commands(*returns, runner);
+#endif
+#ifdef SAFEGUARD_HAS_COMMAND_CIN
+  safeguard::cli::add_cin_commands(*returns, runner);
+#endif
+#ifdef SAFEGUARD_HAS_COMMAND_ANNEX_A
+  safeguard::cli::add_annex_a_commands(*returns, runner);
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
