@@ -1,8 +1,8 @@
-#include "ssda903_rules/rule.h"
+#include "ssda903_rules/part_c/support_c.h"
 
 namespace safeguard::ssda903 {
 
-// Rules are added here as they are written (see src/ssda903_rules/README.md for the split).
-void add_rules_part_c(RuleRegistry& registry) { (void)registry; }
+// Part C: rules 600 and above, the 1000s, 3001 and the named rules (EPI, NoE, INT.., SW..STG..).
+void add_rules_part_c(RuleRegistry& registry) { part_c::add_rules_600s(registry); }
 
 }  // namespace safeguard::ssda903

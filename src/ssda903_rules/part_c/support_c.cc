@@ -1,0 +1,96 @@
+#include "ssda903_rules/part_c/support_c.h"
+
+#include <array>
+#include <charconv>
+#include <string>
+
+namespace safeguard::ssda903::part_c {
+
+std::string_view code_text(const Cell& cell) {
+  if (!cell) return {};
+  std::string_view text = *cell;
+  // A whole number read as a float ("2.0") is written by pandas' str() of an int column as "2".
+  if (text.size() > 2 && text.substr(text.size() - 2) == ".0") {
+    std::string_view whole = text.substr(0, text.size() - 2);
+    bool digits = !whole.empty();
+    for (char c : whole) digits = digits && c >= '0' && c <= '9';
+    if (digits) return whole;
+  }
+  return text;
+}
+
+std::optional<double> number_of(const Cell& cell) {
+  if (!cell) return std::nullopt;
+  std::string_view text = *cell;
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<Date> date_with_unknowns(const Cell& cell) {
+  if (!cell) return std::nullopt;
+  std::string_view text = *cell;
+  std::array<std::string_view, 3> parts;
+  for (std::size_t i = 0; i < 3; ++i) {
+    std::size_t slash = text.find('/');
+    if (i < 2 && slash == std::string_view::npos) return std::nullopt;
+    parts[i] = i < 2 ? text.substr(0, slash) : text;
+    if (i < 2) text.remove_prefix(slash + 1);
+  }
+  if (parts[2].find('/') != std::string_view::npos) return std::nullopt;
+  enum class Unknown { kNone, kDay, kMonth } last_unknown = Unknown::kNone;
+  std::string rebuilt;
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (parts[i] == "ZZ") {
+      rebuilt += "01";
+      if (i == 0) last_unknown = Unknown::kDay;
+      if (i == 1) last_unknown = Unknown::kMonth;
+    } else if (parts[i] == "ZZZZ") {
+      rebuilt += "2000";
+    } else {
+      rebuilt += parts[i];
+    }
+    if (i < 2) rebuilt += '/';
+  }
+  std::optional<Date> date = parse_date_text(rebuilt);
+  if (!date) return std::nullopt;
+  // The latest date it can be: the day before the next month (unknown day) or year (unknown month).
+  if (last_unknown == Unknown::kDay) return date->plus_months(1).plus_days(-1);
+  if (last_unknown == Unknown::kMonth) return date->plus_years(1).plus_days(-1);
+  return date;
+}
+
+std::vector<std::optional<Date>> dates_of(const Column* column) {
+  std::vector<std::optional<Date>> dates;
+  if (column == nullptr) return dates;
+  dates.reserve(column->cells.size());
+  for (const Cell& cell : column->cells) dates.push_back(parse_date(cell));
+  return dates;
+}
+
+std::unordered_set<std::string> children_in(const Table* table) {
+  std::unordered_set<std::string> children;
+  const Column* child = column_of(table, "CHILD");
+  if (child == nullptr) return children;
+  for (const Cell& cell : child->cells) {
+    if (is_present(cell)) children.insert(*cell);
+  }
+  return children;
+}
+
+std::unordered_map<std::string, std::size_t> first_row_by_child(const Table* table) {
+  std::unordered_map<std::string, std::size_t> rows;
+  const Column* child = column_of(table, "CHILD");
+  if (child == nullptr) return rows;
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    if (is_present(child->cells[row])) rows.emplace(*child->cells[row], row);
+  }
+  return rows;
+}
+
+}  // namespace safeguard::ssda903::part_c
