@@ -3,6 +3,9 @@
 namespace safeguard::ssda903 {
 
 // Part C: rules 600 and above, the 1000s, 3001 and the named rules (EPI, NoE, INT.., SW..STG..).
-void add_rules_part_c(RuleRegistry& registry) { part_c::add_rules_600s(registry); }
+void add_rules_part_c(RuleRegistry& registry) {
+  part_c::add_rules_600s(registry);
+  part_c::add_rules_700s(registry);
+}
 
 }  // namespace safeguard::ssda903
