@@ -74,6 +74,17 @@ void add_rules_part_a(RuleRegistry& registry) {
   registry.add("197B", "2022_23", check_197B);
   registry.add("198", "2022_23", check_198);
   registry.add("199", "2022_23", check_199);
+  registry.add("202", "2022_23", check_202);
+  registry.add("203", "2022_23", check_203);
+  registry.add("204", "2022_23", check_204);
+  registry.add("205A", "2022_23", check_205A);
+  registry.add("205B", "2022_23", check_205B);
+  registry.add("205C", "2022_23", check_205C);
+  registry.add("205D", "2022_23", check_205D);
+  registry.add("207", "2022_23", check_207);
+  registry.add("208", "2022_23", check_208);
+  registry.add("209", "2022_23", check_209);
+  registry.add("210", "2022_23", check_210);
 }
 
 }  // namespace safeguard::ssda903

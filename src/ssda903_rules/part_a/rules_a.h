@@ -75,5 +75,16 @@ RuleFailures check_197a(const RuleInput& input);
 RuleFailures check_197B(const RuleInput& input);
 RuleFailures check_198(const RuleInput& input);
 RuleFailures check_199(const RuleInput& input);
+RuleFailures check_202(const RuleInput& input);
+RuleFailures check_203(const RuleInput& input);
+RuleFailures check_204(const RuleInput& input);
+RuleFailures check_205A(const RuleInput& input);
+RuleFailures check_205B(const RuleInput& input);
+RuleFailures check_205C(const RuleInput& input);
+RuleFailures check_205D(const RuleInput& input);
+RuleFailures check_207(const RuleInput& input);
+RuleFailures check_208(const RuleInput& input);
+RuleFailures check_209(const RuleInput& input);
+RuleFailures check_210(const RuleInput& input);
 
 }  // namespace safeguard::ssda903
