@@ -105,6 +105,7 @@ struct CaseCorrection {
 constexpr CaseCorrection kCaseCorrections[] = {
     // Filled in as rules are written; every entry says why.
     {"", "", "{}"},
+    {"lac2022_23_rule_374_call0", "upstream drops open episodes (no DEC) from the age check; a child under 14 starting residential employment fails whether or not the episode has ended, so row 3 fails too", R"({"Episodes": [2, 3, 5, 6]})"},
     {"lac2026_27_rule_706_call0", "upstream reports last year's open DoLO under this year's table; it is row 2 of DoLo_last", R"({"DoLo_last": [2]})"},
     {"lac2026_27_rule_709_call0", "upstream reads Episodes.PLACEMENT, which does not exist (the column is PLACE); the case gives no PLACE, so nothing fails (part_c_test covers PLACE)", "{}"},
     {"lac2026_27_rule_710_call0", "upstream reads Episodes.PLACEMENT, which does not exist (the column is PLACE); the case gives no PLACE, so nothing fails (part_c_test covers PLACE)", "{}"},

@@ -1,8 +1,14 @@
+#include "ssda903_rules/part_b/support_b.h"
 #include "ssda903_rules/rule.h"
 
 namespace safeguard::ssda903 {
 
-// Rules are added here as they are written (see src/ssda903_rules/README.md for the split).
-void add_rules_part_b(RuleRegistry& registry) { (void)registry; }
+// Rules 300-599, one family per file (see support_b.h).
+void add_rules_part_b(RuleRegistry& registry) {
+  add_rules_300s(registry);
+  add_rules_durations(registry);
+  add_rules_placement_ages(registry);
+  add_rules_postcodes_and_distance(registry);
+}
 
 }  // namespace safeguard::ssda903

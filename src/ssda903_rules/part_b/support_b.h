@@ -1,0 +1,70 @@
+// Helpers shared by the rules of part b (300-599): reading columns once, dates per row, children's
+// rows in date order, and the family checks that several rules share (ages at a placement, legal
+// statuses that last too long, adopters' codes, first episode against last year's open one).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/date.h"
+#include "ssda903/table.h"
+#include "ssda903_rules/rule.h"
+#include "ssda903_rules/support.h"
+
+namespace safeguard::ssda903 {
+
+// The column `name` of `table`; nullptr when either is absent.
+const Column* column_of(const Table* table, std::string_view name);
+
+// True when every column given is present.
+template <typename... Columns>
+bool all_present(const Columns*... columns) {
+  return ((columns != nullptr) && ...);
+}
+
+// The text of a cell, "" when it is empty.
+inline std::string_view text_of(const Cell& cell) {
+  return cell ? std::string_view(*cell) : std::string_view();
+}
+// True when the cell holds exactly `code`.
+inline bool holds(const Cell& cell, std::string_view code) { return cell && *cell == code; }
+
+// Each row's date (nullopt where empty or malformed), parsed once.
+std::vector<std::optional<Date>> dates_of(const Column& column);
+
+// A number as pandas reads it (to_numeric): "1", "1.0", " 2 " ...; nullopt otherwise.
+std::optional<double> number_of(const Cell& cell);
+
+// Rows of a table by the CHILD column, in table order within each child.
+using RowsByChild = std::unordered_map<std::string, std::vector<std::size_t>>;
+RowsByChild rows_by_child(const Table& table);
+
+// Sorts `rows` by `dates` (rows without a date last), keeping table order among equal dates.
+void sort_by_date(std::vector<std::size_t>& rows, const std::vector<std::optional<Date>>& dates);
+
+// The row with the earliest (or latest) date among `rows`, ignoring rows without one; the first
+// such row wins a tie, as pandas' idxmin/idxmax do.
+std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
+                                    const std::vector<std::optional<Date>>& dates);
+std::optional<std::size_t> latest(const std::vector<std::size_t>& rows,
+                                  const std::vector<std::optional<Date>>& dates);
+
+// Registration of each family of rules in this part (one per .cc file).
+void add_rules_300s(RuleRegistry& registry);
+void add_rules_durations(RuleRegistry& registry);
+void add_rules_placement_ages(RuleRegistry& registry);
+void add_rules_episode_flow(RuleRegistry& registry);
+void add_rules_postcodes_and_distance(RuleRegistry& registry);
+void add_rules_400s(RuleRegistry& registry);
+void add_rules_last_year(RuleRegistry& registry);
+void add_rules_adoption(RuleRegistry& registry);
+void add_rules_providers(RuleRegistry& registry);
+void add_rules_health_and_offending(RuleRegistry& registry);
+void add_rules_placed_for_adoption(RuleRegistry& registry);
+void add_rules_missing(RuleRegistry& registry);
+
+}  // namespace safeguard::ssda903
