@@ -7,6 +7,7 @@ void add_rules_part_c(RuleRegistry& registry) {
   part_c::add_rules_600s(registry);
   part_c::add_rules_700s(registry);
   part_c::add_rules_1000s(registry);
+  part_c::add_rules_integrity(registry);
 }
 
 }  // namespace safeguard::ssda903

@@ -74,8 +74,7 @@ std::unordered_map<std::string, std::size_t> first_row_by_child(const Table* tab
 void add_rules_600s(RuleRegistry& registry);
 void add_rules_700s(RuleRegistry& registry);
 void add_rules_1000s(RuleRegistry& registry);
-void add_rules_epi_noe(RuleRegistry& registry);
-void add_rules_int(RuleRegistry& registry);
+void add_rules_integrity(RuleRegistry& registry);
 void add_rules_sw(RuleRegistry& registry);
 
 }  // namespace safeguard::ssda903::part_c
