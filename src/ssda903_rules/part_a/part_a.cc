@@ -85,6 +85,35 @@ void add_rules_part_a(RuleRegistry& registry) {
   registry.add("208", "2022_23", check_208);
   registry.add("209", "2022_23", check_209);
   registry.add("210", "2022_23", check_210);
+  registry.add("213", "2022_23", check_213);
+  registry.add("213", "2025_26", check_213_2025);
+  registry.add("214", "2022_23", check_214);
+  registry.add("215", "2022_23", check_215);
+  registry.add("217", "2022_23", check_217);
+  registry.add("217t", "2023_24", check_217t);
+  registry.add("218", "2022_23", check_218);
+  registry.add("218", "2024_25", check_218_2024);
+  registry.add("218", "2025_26", check_218_2025);
+  registry.add("219", "2022_23", check_219);
+  registry.add("221", "2022_23", check_221);
+  registry.add("221", "2023_24", check_221_2023);
+  registry.add("221", "2024_25", check_221_2024);
+  registry.add("222", "2022_23", check_222);
+  registry.add("222", "2023_24", check_222_2023);
+  registry.add("222", "2024_25", check_222_2024);
+  registry.add("222", "2025_26", check_222_2025);
+  registry.add("224", "2022_23", check_224);
+  registry.add("225", "2022_23", check_225);
+  registry.add("226", "2022_23", check_226);
+  registry.add("226", "2025_26", check_226);
+  registry.add("227", "2022_23", check_227);
+  registry.add("228", "2022_23", check_228);
+  registry.add("229", "2022_23", check_229);
+  registry.add("230", "2023_24", check_230);
+  registry.add("231", "2024_25", check_231);
+  registry.add("232", "2024_25", check_232);
+  registry.add("233", "2025_26", check_233);
+  registry.add("234", "2025_26", check_234);
 }
 
 }  // namespace safeguard::ssda903
