@@ -109,6 +109,7 @@ constexpr CaseCorrection kCaseCorrections[] = {
     {"lac2026_27_rule_706_call0", "upstream reports last year's open DoLO under this year's table; it is row 2 of DoLo_last", R"({"DoLo_last": [2]})"},
     {"lac2026_27_rule_709_call0", "upstream reads Episodes.PLACEMENT, which does not exist (the column is PLACE); the case gives no PLACE, so nothing fails (part_c_test covers PLACE)", "{}"},
     {"lac2026_27_rule_710_call0", "upstream reads Episodes.PLACEMENT, which does not exist (the column is PLACE); the case gives no PLACE, so nothing fails (part_c_test covers PLACE)", "{}"},
+    {"lac2023_24_rule_SW01STG1_call0", "upstream reports the open episodes of care (Episodes rows 0, 1, 2, 6) under SWEpisodes; the rule is about those Episodes rows", R"({"Episodes": [0, 1, 2, 6]})"},
 };
 
 class UnitCaseTest : public testing::TestWithParam<UnitCase> {};

@@ -8,6 +8,7 @@ void add_rules_part_c(RuleRegistry& registry) {
   part_c::add_rules_700s(registry);
   part_c::add_rules_1000s(registry);
   part_c::add_rules_integrity(registry);
+  part_c::add_rules_sw(registry);
 }
 
 }  // namespace safeguard::ssda903
