@@ -110,6 +110,8 @@ constexpr CaseCorrection kCaseCorrections[] = {
     {"lac2026_27_rule_709_call0", "upstream reads Episodes.PLACEMENT, which does not exist (the column is PLACE); the case gives no PLACE, so nothing fails (part_c_test covers PLACE)", "{}"},
     {"lac2026_27_rule_710_call0", "upstream reads Episodes.PLACEMENT, which does not exist (the column is PLACE); the case gives no PLACE, so nothing fails (part_c_test covers PLACE)", "{}"},
     {"lac2023_24_rule_SW01STG1_call0", "upstream reports the open episodes of care (Episodes rows 0, 1, 2, 6) under SWEpisodes; the rule is about those Episodes rows", R"({"Episodes": [0, 1, 2, 6]})"},
+    {"lac2024_25_rule_231_call0", "upstream reads Header.UASC_STATUS, which does not exist (UASC status is the Header's UASC flag or the UASC table); the case gives neither, so nothing fails (part_a_test covers the flag and the table)", "{}"},
+    {"lac2025_26_rule_233_call0", "upstream reads Episodes.DATE_EPISODE_CEASED, which does not exist (the column is DEC); the case gives no DEC, so nothing fails (part_a_test covers DEC)", "{}"},
 };
 
 class UnitCaseTest : public testing::TestWithParam<UnitCase> {};
