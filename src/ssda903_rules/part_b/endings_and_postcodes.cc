@@ -28,10 +28,18 @@ RuleFailures check_385(const RuleInput& input) {
   return failing_rows("Episodes", rows);
 }
 
-// Episodes ending for one of `reasons` (upper-cased) when the child was `age` or older
-// (`fail_if_older`) or younger than `age` (otherwise), on the date the episode ceased.
+// How an age limit on the reason an episode ceased is tested.
+struct AgeLimit {
+  int age = 0;
+  bool fail_if_older = false;            // fail at `age` or over (else under `age`)
+  bool birthday_counts_as_older = true;  // whether ceasing on the birthday itself is "older"
+  bool report_header = false;            // whether the child's header row fails too
+};
+
+// Episodes ending for one of `reasons` (upper-cased) on the wrong side of an age limit, by the
+// date the episode ceased.
 RuleFailures ceased_at_age(const RuleInput& input, std::initializer_list<std::string_view> reasons,
-                           int age, bool fail_if_older) {
+                           AgeLimit limit) {
   const Table* episodes = input.data.find("Episodes");
   const Table* header = input.data.find("Header");
   const Column* rec = column_of(episodes, "REC");
@@ -40,7 +48,7 @@ RuleFailures ceased_at_age(const RuleInput& input, std::initializer_list<std::st
   const Column* dob = column_of(header, "DOB");
   if (!all_present(rec, dec, child, dob, column_of(header, "CHILD"))) return {};
   RowsByChild header_rows = rows_by_child(*header);
-  std::vector<std::size_t> rows;
+  RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     std::string reason = upper(text_of(rec->cells[row]));
     if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) continue;
@@ -51,29 +59,36 @@ RuleFailures ceased_at_age(const RuleInput& input, std::initializer_list<std::st
     for (std::size_t header_row : found->second) {
       auto born = parse_date(dob->cells[header_row]);
       if (!born) continue;
-      bool reached = born->plus_years(age) <= *end;
-      if (reached == fail_if_older) rows.push_back(row);
+      Date birthday = born->plus_years(limit.age);
+      bool older = limit.birthday_counts_as_older ? birthday <= *end : birthday < *end;
+      if (older != limit.fail_if_older) continue;
+      add_failing_rows(failures, "Episodes", {row});
+      if (limit.report_header) add_failing_rows(failures, "Header", {header_row});
     }
   }
-  return failing_rows("Episodes", rows);
+  return failures;
 }
 
 // 386: adopted (E11, E12) at 18 or over.
 RuleFailures check_386(const RuleInput& input) {
-  return ceased_at_age(input, {"E11", "E12"}, 18, true);
+  return ceased_at_age(input, {"E11", "E12"}, {.age = 18, .fail_if_older = true});
 }
 // 387: moved to independent living (E5, E6) under 14.
 RuleFailures check_387(const RuleInput& input) {
-  return ceased_at_age(input, {"E5", "E6"}, 14, false);
+  return ceased_at_age(input, {"E5", "E6"}, {.age = 14});
 }
 // 389: transferred to adult social care (E7) under 16.
-RuleFailures check_389(const RuleInput& input) { return ceased_at_age(input, {"E7"}, 16, false); }
-// 407: a special guardianship order (E45-E48) at 18 or over.
+RuleFailures check_389(const RuleInput& input) { return ceased_at_age(input, {"E7"}, {.age = 16}); }
+// 407: a special guardianship order (E45-E48) after the 18th birthday.
 RuleFailures check_407(const RuleInput& input) {
-  return ceased_at_age(input, {"E45", "E46", "E47", "E48"}, 18, true);
+  return ceased_at_age(
+      input, {"E45", "E46", "E47", "E48"},
+      {.age = 18, .fail_if_older = true, .birthday_counts_as_older = false, .report_header = true});
 }
 // 460: stayed with current carers at 18 (E17) but under 18.
-RuleFailures check_460(const RuleInput& input) { return ceased_at_age(input, {"E17"}, 18, false); }
+RuleFailures check_460(const RuleInput& input) {
+  return ceased_at_age(input, {"E17"}, {.age = 18});
+}
 
 // 388: a continuation (X1) must be followed the same day by the child's next episode; an episode
 // followed the same day must end X1; the child's last episode cannot end X1.
@@ -206,6 +221,23 @@ RuleFailures check_392a(const RuleInput& input) {
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (is_present(child->cells[row]) && uasc.children.contains(*child->cells[row])) continue;
     if (!is_one_of(ls->cells[row], {"V3", "V4"}) && !is_present(distance->cells[row])) {
+      rows.push_back(row);
+    }
+  }
+  return failing_rows("Episodes", rows);
+}
+
+// 406: a placement distance for a child known as UASC now or last year.
+RuleFailures check_406(const RuleInput& input) {
+  const Table* episodes = input.data.find("Episodes");
+  const Column* child = column_of(episodes, "CHILD");
+  const Column* distance = column_of(episodes, "PL_DISTANCE");
+  if (!all_present(child, distance)) return {};
+  FormerUasc uasc = former_uasc_children(input.data);
+  std::vector<std::size_t> rows;
+  for (std::size_t row = 0; row < episodes->row_count; ++row) {
+    if (is_present(child->cells[row]) && uasc.children.contains(*child->cells[row]) &&
+        is_present(distance->cells[row])) {
       rows.push_back(row);
     }
   }
@@ -402,6 +434,7 @@ void add_rules_postcodes_and_distance(RuleRegistry& registry) {
   registry.add("393", "2024_25", check_393_2024);
   registry.add("398", "2022_23", check_398);
   registry.add("399", "2022_23", check_399);
+  registry.add("406", "2022_23", check_406);
   registry.add("407", "2022_23", check_407);
   registry.add("460", "2022_23", check_460);
 }

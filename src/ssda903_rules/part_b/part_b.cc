@@ -9,6 +9,7 @@ void add_rules_part_b(RuleRegistry& registry) {
   add_rules_durations(registry);
   add_rules_placement_ages(registry);
   add_rules_postcodes_and_distance(registry);
+  add_rules_400s(registry);
 }
 
 }  // namespace safeguard::ssda903

@@ -39,6 +39,18 @@ void sort_by_date(std::vector<std::size_t>& rows, const std::vector<std::optiona
   });
 }
 
+std::vector<std::vector<std::size_t>> children_in_date_order(
+    const Table& table, const std::vector<std::optional<Date>>& dates) {
+  std::vector<std::vector<std::size_t>> children;
+  RowsByChild by_child = rows_by_child(table);
+  children.reserve(by_child.size());
+  for (auto& [child, rows] : by_child) {
+    sort_by_date(rows, dates);
+    children.push_back(std::move(rows));
+  }
+  return children;
+}
+
 std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
                                     const std::vector<std::optional<Date>>& dates) {
   std::optional<std::size_t> best;

@@ -46,6 +46,10 @@ RowsByChild rows_by_child(const Table& table);
 // Sorts `rows` by `dates` (rows without a date last), keeping table order among equal dates.
 void sort_by_date(std::vector<std::size_t>& rows, const std::vector<std::optional<Date>>& dates);
 
+// Each child's rows sorted by `dates` (rows without a date last), one list per child.
+std::vector<std::vector<std::size_t>> children_in_date_order(
+    const Table& table, const std::vector<std::optional<Date>>& dates);
+
 // The row with the earliest (or latest) date among `rows`, ignoring rows without one; the first
 // such row wins a tie, as pandas' idxmin/idxmax do.
 std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
