@@ -10,6 +10,10 @@ void add_rules_part_b(RuleRegistry& registry) {
   add_rules_placement_ages(registry);
   add_rules_postcodes_and_distance(registry);
   add_rules_400s(registry);
+  add_rules_last_year(registry);
+  add_rules_adoption(registry);
+  add_rules_providers(registry);
+  add_rules_health_and_offending(registry);
 }
 
 }  // namespace safeguard::ssda903

@@ -69,4 +69,34 @@ std::optional<std::size_t> latest(const std::vector<std::size_t>& rows,
   return best;
 }
 
+std::unordered_set<std::string> continuously_looked_after(const Return& data,
+                                                          const Metadata& metadata) {
+  std::unordered_set<std::string> result;
+  const Table* episodes = data.find("Episodes");
+  const Column* decom = column_of(episodes, "DECOM");
+  const Column* dec = column_of(episodes, "DEC");
+  const Column* rne = column_of(episodes, "RNE");
+  const Column* rec = column_of(episodes, "REC");
+  const Column* ls = column_of(episodes, "LS");
+  if (!all_present(decom, dec, rne, rec, ls, column_of(episodes, "CHILD"))) return result;
+  const Date start = metadata.collection_start;
+  const Date end = metadata.collection_end;
+  for (const auto& [child, rows] : rows_by_child(*episodes)) {
+    bool in_care_in_year = false;
+    bool broken = false;
+    for (std::size_t row : rows) {
+      auto began = parse_date(decom->cells[row]);
+      auto ended = parse_date(dec->cells[row]);
+      bool during_year = began && *began <= end && (!ended || *ended >= start);
+      bool enters = holds(rne->cells[row], "S") && began && *began > start && *began <= end;
+      bool leaves = !holds(rec->cells[row], "X1") && ended && *ended >= start && *ended < end;
+      bool short_break = is_one_of(ls->cells[row], {"V3", "V4"}) && during_year;
+      in_care_in_year = in_care_in_year || during_year;
+      broken = broken || enters || leaves || short_break;
+    }
+    if (in_care_in_year && !broken) result.insert(child);
+  }
+  return result;
+}
+
 }  // namespace safeguard::ssda903

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/date.h"
@@ -56,6 +57,12 @@ std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
                                     const std::vector<std::optional<Date>>& dates);
 std::optional<std::size_t> latest(const std::vector<std::size_t>& rows,
                                   const std::vector<std::optional<Date>>& dates);
+
+// The children looked after continuously through the collection year, as the DfE's guidance
+// defines it: in care at some point in the year, with no episode in the year that starts a period
+// of care (RNE S), ends one (REC other than X1) or is a short break (LS V3, V4).
+std::unordered_set<std::string> continuously_looked_after(const Return& data,
+                                                          const Metadata& metadata);
 
 // Registration of each family of rules in this part (one per .cc file).
 void add_rules_300s(RuleRegistry& registry);
