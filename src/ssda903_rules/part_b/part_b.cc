@@ -14,6 +14,8 @@ void add_rules_part_b(RuleRegistry& registry) {
   add_rules_adoption(registry);
   add_rules_providers(registry);
   add_rules_health_and_offending(registry);
+  add_rules_placed_for_adoption(registry);
+  add_rules_missing(registry);
 }
 
 }  // namespace safeguard::ssda903
