@@ -55,11 +55,16 @@ RuleFailures check_117(const RuleInput& input) {
   auto decom = dates_of(episodes, "DECOM");
   auto dec = dates_of(episodes, "DEC");
   // The latest episode of each child: greatest start date, the first such row on a tie.
-  std::unordered_map<std::string, std::size_t> latest;
+  ChildIndex children(episodes->row_count);
+  std::vector<std::size_t> latest;  // per child number
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!child[row] || !decom[row] || text_of(rec[row]) == "X1") continue;
-    auto [it, inserted] = latest.emplace(*child[row], row);
-    if (!inserted && *decom[row] > *decom[it->second]) it->second = row;
+    std::uint32_t number = children.add(*child[row]);
+    if (number == latest.size()) {
+      latest.push_back(row);
+    } else if (*decom[row] > *decom[latest[number]]) {
+      latest[number] = row;
+    }
   }
   ColumnView placed_child(placed, "CHILD");
   auto date_placed = dates_of(placed, "DATE_PLACED");
@@ -69,15 +74,16 @@ RuleFailures check_117(const RuleInput& input) {
   std::vector<std::size_t> failing_placed;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     if (!placed_child[row]) continue;
-    auto it = latest.find(*placed_child[row]);
-    if (it == latest.end()) continue;
-    const auto& episode_end = dec[it->second];
+    std::uint32_t number = children.find(*placed_child[row]);
+    if (number == ChildIndex::kNone) continue;
+    const std::size_t episode = latest[number];
+    const auto& episode_end = dec[episode];
     auto too_late = [&](const std::optional<Date>& date) {
       return date && (*date > end || (episode_end && *date > *episode_end));
     };
     if (too_late(date_placed[row]) || too_late(date_ceased[row])) {
       failing_placed.push_back(row);
-      failing_episodes.push_back(it->second);
+      failing_episodes.push_back(episode);
     }
   }
   RuleFailures failures = failing_rows("Episodes", std::move(failing_episodes));
@@ -97,11 +103,16 @@ RuleFailures check_118(const RuleInput& input) {
   ColumnView child(episodes, "CHILD");
   ColumnView ls(episodes, "LS");
   auto decom = dates_of(episodes, "DECOM");
-  std::unordered_map<std::string, std::size_t> earliest;
+  ChildIndex children(episodes->row_count);
+  std::vector<std::size_t> earliest;  // per child number
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!child[row] || !decom[row] || is_one_of(ls[row], {"V3", "V4"})) continue;
-    auto [it, inserted] = earliest.emplace(*child[row], row);
-    if (!inserted && *decom[row] < *decom[it->second]) it->second = row;
+    std::uint32_t number = children.add(*child[row]);
+    if (number == earliest.size()) {
+      earliest.push_back(row);
+    } else if (*decom[row] < *decom[earliest[number]]) {
+      earliest[number] = row;
+    }
   }
   ColumnView placed_child(placed, "CHILD");
   auto date_ceased = dates_of(placed, "DATE_PLACED_CEASED");
@@ -110,11 +121,12 @@ RuleFailures check_118(const RuleInput& input) {
   std::vector<std::size_t> failing_placed;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     if (!placed_child[row] || !date_ceased[row]) continue;
-    auto it = earliest.find(*placed_child[row]);
-    if (it == earliest.end()) continue;
-    if (*date_ceased[row] < *decom[it->second] || *date_ceased[row] < start) {
+    std::uint32_t number = children.find(*placed_child[row]);
+    if (number == ChildIndex::kNone) continue;
+    const std::size_t episode = earliest[number];
+    if (*date_ceased[row] < *decom[episode] || *date_ceased[row] < start) {
       failing_placed.push_back(row);
-      failing_episodes.push_back(it->second);
+      failing_episodes.push_back(episode);
     }
   }
   RuleFailures failures = failing_rows("Episodes", std::move(failing_episodes));

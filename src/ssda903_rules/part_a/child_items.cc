@@ -31,15 +31,15 @@ bool is_valid_upn(std::string_view upn) {
 // Children recorded as UASC this year or last: a Header (or Header_last) UASC flag of 1, or, where
 // the Header has no such flag, any entry in the UASC (or UASC_last) table. Nullopt when the return
 // says nothing about UASC status at all.
-std::optional<std::unordered_set<std::string>> uasc_children(const Return& data) {
-  std::unordered_set<std::string> children;
+std::optional<ChildIndex> uasc_children(const Return& data) {
+  ChildIndex children;
   bool known = false;
   auto from_header = [&](const Table* header) {
     if (!has_columns(header, {"CHILD", "UASC"})) return false;
     ColumnView child(header, "CHILD");
     ColumnView uasc(header, "UASC");
     for (std::size_t row = 0; row < header->row_count; ++row) {
-      if (child[row] && text_of(uasc[row]) == "1") children.insert(*child[row]);
+      if (child[row] && text_of(uasc[row]) == "1") children.add(*child[row]);
     }
     return true;
   };
@@ -50,7 +50,7 @@ std::optional<std::unordered_set<std::string>> uasc_children(const Return& data)
       if (!child[row]) continue;
       for (const Column& column : table->columns) {
         if (column.name != "CHILD" && row < column.cells.size() && column.cells[row]) {
-          children.insert(*child[row]);
+          children.add(*child[row]);
           break;
         }
       }
@@ -76,7 +76,9 @@ RuleFailures check_164(const RuleInput& input) {
   ColumnView distance(episodes, "PL_DISTANCE");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (!given(distance[row]) || (child[row] && uasc->contains(*child[row]))) continue;
+    if (!given(distance[row]) || (child[row] && uasc->find(*child[row]) != ChildIndex::kNone)) {
+      continue;
+    }
     auto miles = to_number(distance[row]);
     if (!miles || *miles < 0.0 || *miles > 999.9) failing.push_back(row);
   }
@@ -97,8 +99,10 @@ RuleFailures check_165(const RuleInput& input) {
   }
   const Date start = input.metadata.collection_start;
   const Date end = input.metadata.collection_end;
-  // Children with a non-V3/V4 episode, and whether any of those falls in the year.
-  std::unordered_map<std::string, bool> in_year;
+  // Children with a non-V3/V4 episode (numbered in `with_episodes`), and whether any of those
+  // falls in the year.
+  ChildIndex with_episodes(episodes->row_count);
+  std::vector<char> in_year;
   {
     ColumnView child(episodes, "CHILD");
     ColumnView ls(episodes, "LS");
@@ -106,17 +110,18 @@ RuleFailures check_165(const RuleInput& input) {
     auto dec = dates_of(episodes, "DEC");
     for (std::size_t row = 0; row < episodes->row_count; ++row) {
       if (!child[row]) continue;
-      std::string legal_status(text_of(ls[row]));
-      std::transform(legal_status.begin(), legal_status.end(), legal_status.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-      if (legal_status == "V3" || legal_status == "V4") continue;
+      std::string_view legal_status = text_of(ls[row]);
+      if (legal_status.size() == 2 && (legal_status[0] == 'V' || legal_status[0] == 'v') &&
+          (legal_status[1] == '3' || legal_status[1] == '4')) {
+        continue;
+      }
+      std::uint32_t number = with_episodes.add(*child[row]);
+      if (number >= in_year.size()) in_year.resize(number + 1, 0);
       Date ended = dec[row].value_or(end);
-      bool during = ended >= start && decom[row] && *decom[row] <= end;
-      bool& flag = in_year[*child[row]];
-      flag = flag || during;
+      if (ended >= start && decom[row] && *decom[row] <= end) in_year[number] = 1;
     }
   }
-  auto oc3_rows = rows_by(*oc3, "CHILD");
+  ChildRows oc3_rows(oc3);
   ColumnView in_touch(oc3, "IN_TOUCH");
   ColumnView activity(oc3, "ACTIV");
   ColumnView accommodation(oc3, "ACCOM");
@@ -127,23 +132,23 @@ RuleFailures check_165(const RuleInput& input) {
   std::vector<std::size_t> failing_oc3;
   for (std::size_t row = 0; row < header->row_count; ++row) {
     if (!child[row]) continue;
-    auto episode = in_year.find(*child[row]);
-    if (episode == in_year.end()) continue;
+    std::uint32_t number = with_episodes.find(*child[row]);
+    if (number == ChildIndex::kNone) continue;
     const bool has_mother = given(mother[row]);
     const bool female = text_of(sex[row]) == "2";
     const bool male = text_of(sex[row]) == "1";
-    const bool eps_in_year = episode->second;
+    const bool eps_in_year = in_year[number] != 0;
     auto fails = [&](bool has_oc3) {
       return (has_mother && !is_one_of(mother[row], {"0", "1"})) || (has_mother && male) ||
              (!has_mother && female && eps_in_year) ||
              (has_mother && female && !eps_in_year && has_oc3);
     };
-    auto oc3_of_child = oc3_rows.find(*child[row]);
-    if (oc3_of_child == oc3_rows.end()) {
+    auto oc3_of_child = oc3_rows.rows_of(*child[row]);
+    if (oc3_of_child.empty()) {
       if (fails(false)) failing_header.push_back(row);
       continue;
     }
-    for (std::size_t oc3_row : oc3_of_child->second) {
+    for (std::size_t oc3_row : oc3_of_child) {
       bool has_oc3 =
           given(in_touch[oc3_row]) || given(activity[oc3_row]) || given(accommodation[oc3_row]);
       if (fails(has_oc3)) {
@@ -300,7 +305,7 @@ RuleFailures check_184(const RuleInput& input) {
   if (!has_columns(header, {"CHILD", "DOB"}) || !has_columns(placed, {"CHILD", "DATE_PLACED"})) {
     return {};
   }
-  auto header_rows = rows_by(*header, "CHILD");
+  ChildRows header_rows(header);
   auto dob = dates_of(header, "DOB");
   ColumnView child(placed, "CHILD");
   auto date_placed = dates_of(placed, "DATE_PLACED");
@@ -309,11 +314,8 @@ RuleFailures check_184(const RuleInput& input) {
     if (!date_placed[row]) continue;
     bool before_birth = false;
     if (child[row]) {
-      auto it = header_rows.find(*child[row]);
-      if (it != header_rows.end()) {
-        for (std::size_t header_row : it->second) {
-          if (dob[header_row] && *date_placed[row] < *dob[header_row]) before_birth = true;
-        }
+      for (std::size_t header_row : header_rows.rows_of(*child[row])) {
+        if (dob[header_row] && *date_placed[row] < *dob[header_row]) before_birth = true;
       }
     }
     if (before_birth) failing.push_back(row);
@@ -332,7 +334,10 @@ RuleFailures check_199(const RuleInput& input) {
     bool this_year;
     std::size_t row;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_child;
+  const Table* last = input.data.find("Episodes_last");
+  ChildIndex children(episodes->row_count);
+  std::vector<Entry> entries;
+  std::vector<std::uint32_t> numbers;
   auto collect = [&](const Table* table, bool this_year) {
     if (!has_columns(table, {"CHILD", "DECOM", "REC"})) return;
     ColumnView child(table, "CHILD");
@@ -340,18 +345,25 @@ RuleFailures check_199(const RuleInput& input) {
     auto decom = dates_of(table, "DECOM");
     for (std::size_t row = 0; row < table->row_count; ++row) {
       if (!child[row] || !decom[row]) continue;
-      by_child[*child[row]].push_back(
-          {*decom[row], is_one_of(rec[row], {"E11", "E12"}), this_year, row});
+      numbers.push_back(children.add(*child[row]));
+      entries.push_back({*decom[row], is_one_of(rec[row], {"E11", "E12"}), this_year, row});
     }
   };
   collect(episodes, true);
-  collect(input.data.find("Episodes_last"), false);
+  collect(last, false);
+  // Each child's entries in order of start date; this year's first on a tie, then file order.
+  RowsByChild by_child(numbers, children.size());
+  std::vector<std::size_t> order;
   std::vector<std::size_t> failing;
-  for (auto& [id, entries] : by_child) {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const Entry& a, const Entry& b) { return a.start < b.start; });
+  for (std::uint32_t child = 0; child < children.size(); ++child) {
+    auto rows = by_child.rows_of(child);
+    order.assign(rows.begin(), rows.end());
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return entries[a].start < entries[b].start;
+    });
     int adoptions = 0;
-    for (const Entry& entry : entries) {
+    for (std::size_t index : order) {
+      const Entry& entry = entries[index];
       adoptions += entry.adoption ? 1 : 0;
       bool first_adoption = adoptions == 1 && entry.adoption;
       if (adoptions > 0 && !first_adoption && entry.this_year) failing.push_back(entry.row);

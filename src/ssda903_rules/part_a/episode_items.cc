@@ -19,7 +19,6 @@ RuleFailures check_141(const RuleInput& input) {
 RuleFailures check_142(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   if (!has_columns(episodes, {"CHILD", "DECOM", "DEC", "REC"})) return {};
-  ColumnView child(episodes, "CHILD");
   ColumnView rec(episodes, "REC");
   auto decom = dates_of(episodes, "DECOM");
   auto dec = dates_of(episodes, "DEC");
@@ -29,15 +28,19 @@ RuleFailures check_142(const RuleInput& input) {
     if (!decom[than]) return false;
     return *decom[row] >= *decom[than];
   };
-  std::unordered_map<std::string, std::size_t> latest;
+  ChildIndex children(episodes->row_count);
+  auto numbers = child_numbers(episodes, children, true);
+  std::vector<std::size_t> latest(children.size(), 0);
+  std::vector<char> seen(children.size(), 0);
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (!child[row]) continue;
-    auto [it, inserted] = latest.emplace(*child[row], row);
-    if (!inserted && later_or_same(row, it->second)) it->second = row;
+    std::uint32_t number = numbers[row];
+    if (number == ChildIndex::kNone) continue;
+    if (!seen[number] || later_or_same(row, latest[number])) latest[number] = row;
+    seen[number] = 1;
   }
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (!child[row] || !decom[row] || latest[*child[row]] == row) continue;
+    if (numbers[row] == ChildIndex::kNone || !decom[row] || latest[numbers[row]] == row) continue;
     if (!dec[row] || !given(rec[row])) failing.push_back(row);
   }
   return failing_rows("Episodes", std::move(failing));

@@ -44,11 +44,11 @@ RuleFailures check_134(const RuleInput& input) {
   ColumnView in_touch(oc3, "IN_TOUCH");
   ColumnView activity(oc3, "ACTIV");
   ColumnView accommodation(oc3, "ACCOM");
-  std::unordered_set<std::string> care_leavers;
+  ChildIndex care_leavers(oc3->row_count);
   for (std::size_t row = 0; row < oc3->row_count; ++row) {
     if (oc3_child[row] &&
         (given(in_touch[row]) || given(activity[row]) || given(accommodation[row]))) {
-      care_leavers.insert(*oc3_child[row]);
+      care_leavers.add(*oc3_child[row]);
     }
   }
   ColumnView child(ad1, "CHILD");
@@ -59,7 +59,7 @@ RuleFailures check_134(const RuleInput& input) {
   }
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < ad1->row_count; ++row) {
-    if (!child[row] || !care_leavers.contains(*child[row])) continue;
+    if (!child[row] || care_leavers.find(*child[row]) == ChildIndex::kNone) continue;
     for (const ColumnView& item : items) {
       if (given(item[row])) {
         failing.push_back(row);

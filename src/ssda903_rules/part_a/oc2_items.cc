@@ -276,24 +276,31 @@ RuleFailures check_191(const RuleInput& input) {
   auto core =
       columns(oc2, {"IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"});
   ColumnView child(oc2, "CHILD");
-  std::unordered_set<std::string> in_oc2;
+  ChildIndex in_oc2(oc2->row_count);
   std::vector<std::size_t> failing_oc2;
   for (std::size_t row = 0; row < oc2->row_count; ++row) {
     if (!child[row]) continue;
-    in_oc2.insert(*child[row]);
+    in_oc2.add(*child[row]);
     if (cohort.contains(*child[row]) && any_blank(core, row)) failing_oc2.push_back(row);
   }
   ColumnView episode_child(episodes, "CHILD");
   auto decom = dates_of(episodes, "DECOM");
-  std::unordered_map<std::string, std::size_t> first;
+  ChildIndex children(episodes->row_count);
+  std::vector<std::size_t> first;  // per child number: their earliest dated episode
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!episode_child[row] || !decom[row]) continue;
-    auto [it, inserted] = first.emplace(*episode_child[row], row);
-    if (!inserted && *decom[row] < *decom[it->second]) it->second = row;
+    std::uint32_t number = children.add(*episode_child[row]);
+    if (number == first.size()) {
+      first.push_back(row);
+    } else if (*decom[row] < *decom[first[number]]) {
+      first[number] = row;
+    }
   }
   std::vector<std::size_t> failing_episodes;
-  for (const auto& [id, row] : first) {
-    if (cohort.contains(id) && !in_oc2.contains(id)) failing_episodes.push_back(row);
+  for (std::size_t row : first) {
+    std::string_view id = *episode_child[row];
+    if (cohort.contains(id) && in_oc2.find(id) == ChildIndex::kNone)
+      failing_episodes.push_back(row);
   }
   RuleFailures failures = failing_rows("OC2", std::move(failing_oc2));
   add_failing_rows(failures, "Episodes", std::move(failing_episodes));

@@ -41,14 +41,14 @@ bool list_contains(std::string_view list, std::string_view code) {
 // The provider list's rows by URN, or nullopt when the collection has no provider list.
 struct ProviderList {
   const Table* table;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_urn;
+  ChildRows by_urn;
 };
 std::optional<ProviderList> provider_list(const RuleInput& input) {
   if (!input.metadata.provider_info || !has_columns(&*input.metadata.provider_info, {"URN"})) {
     return std::nullopt;
   }
-  return ProviderList{&*input.metadata.provider_info,
-                      rows_by(*input.metadata.provider_info, "URN")};
+  const Table* table = &*input.metadata.provider_info;
+  return ProviderList{table, ChildRows(table, "URN")};
 }
 
 // Each episode naming a provider, against each matching provider-list row (or none, when the URN
@@ -67,12 +67,12 @@ RuleFailures check_against_providers(const RuleInput& input,
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!names_provider(urn[row])) continue;
-    auto it = providers->by_urn.find(*urn[row]);
-    if (it == providers->by_urn.end()) {
+    auto provider_rows = providers->by_urn.rows_of(*urn[row]);
+    if (provider_rows.empty()) {
       if (fails(row, std::optional<std::size_t>())) failing.push_back(row);
       continue;
     }
-    for (std::size_t provider_row : it->second) {
+    for (std::size_t provider_row : provider_rows) {
       if (fails(row, std::optional<std::size_t>(provider_row))) {
         failing.push_back(row);
         break;
@@ -168,22 +168,35 @@ RuleFailures postcode_matches_urn(const RuleInput& input,
       });
 }
 
-// Episodes of each child in order of start date (undated starts last, file order otherwise).
-std::vector<std::vector<std::size_t>> episodes_in_order(
-    const Table* episodes, const std::vector<std::optional<Date>>& decom) {
-  ColumnView child(episodes, "CHILD");
-  std::unordered_map<std::string, std::vector<std::size_t>> by_child;
-  for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (child[row]) by_child[*child[row]].push_back(row);
+// Episodes of each child in order of start date (undated starts last, file order otherwise):
+// child n's episodes are rows[offsets[n] .. offsets[n + 1]).
+struct EpisodesInOrder {
+  std::vector<std::size_t> rows;
+  std::vector<std::size_t> offsets;
+  std::size_t children() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+  std::span<const std::size_t> of(std::size_t child) const {
+    return {rows.data() + offsets[child], offsets[child + 1] - offsets[child]};
   }
-  std::vector<std::vector<std::size_t>> ordered;
-  ordered.reserve(by_child.size());
-  for (auto& [id, rows] : by_child) {
-    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
-      if (!decom[a] || !decom[b]) return decom[a].has_value() && !decom[b].has_value();
-      return *decom[a] < *decom[b];
-    });
-    ordered.push_back(std::move(rows));
+};
+
+EpisodesInOrder episodes_in_order(const Table* episodes,
+                                  const std::vector<std::optional<Date>>& decom) {
+  ChildRows by_child(episodes);
+  EpisodesInOrder ordered;
+  ordered.rows.reserve(episodes->row_count);
+  ordered.offsets.push_back(0);
+  for (std::uint32_t child = 0; child < by_child.index().size(); ++child) {
+    auto rows = by_child.rows_of_number(child);
+    std::size_t begin = ordered.rows.size();
+    ordered.rows.insert(ordered.rows.end(), rows.begin(), rows.end());
+    std::stable_sort(ordered.rows.begin() + static_cast<std::ptrdiff_t>(begin), ordered.rows.end(),
+                     [&](std::size_t a, std::size_t b) {
+                       if (!decom[a] || !decom[b]) {
+                         return decom[a].has_value() && !decom[b].has_value();
+                       }
+                       return *decom[a] < *decom[b];
+                     });
+    ordered.offsets.push_back(ordered.rows.size());
   }
   return ordered;
 }
@@ -238,15 +251,13 @@ RuleFailures check_215(const RuleInput& input) {
     return std::any_of(items.begin(), items.end(),
                        [&](const ColumnView& item) { return given(item[row]); });
   };
-  auto oc2_rows = rows_by(*oc2, "CHILD");
+  ChildRows oc2_rows(oc2);
   ColumnView child(oc3, "CHILD");
   std::vector<std::size_t> failing_oc3;
   std::vector<std::size_t> failing_oc2;
   for (std::size_t row = 0; row < oc3->row_count; ++row) {
     if (!child[row] || !any_of_row(leaving_care, row)) continue;
-    auto it = oc2_rows.find(*child[row]);
-    if (it == oc2_rows.end()) continue;
-    for (std::size_t oc2_row : it->second) {
+    for (std::size_t oc2_row : oc2_rows.rows_of(*child[row])) {
       if (any_of_row(twelve_months, oc2_row)) {
         failing_oc3.push_back(row);
         failing_oc2.push_back(oc2_row);
@@ -395,7 +406,9 @@ RuleFailures check_225(const RuleInput& input) {
   ColumnView place(episodes, "PLACE");
   ColumnView reason(episodes, "REASON_PLACE_CHANGE");
   std::vector<std::size_t> failing;
-  for (const auto& rows : episodes_in_order(episodes, decom)) {
+  auto ordered = episodes_in_order(episodes, decom);
+  for (std::size_t child = 0; child < ordered.children(); ++child) {
+    auto rows = ordered.of(child);
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
       std::size_t row = rows[i];
       std::size_t next = rows[i + 1];
@@ -417,7 +430,9 @@ RuleFailures check_226(const RuleInput& input) {
   ColumnView place(episodes, "PLACE");
   ColumnView reason(episodes, "REASON_PLACE_CHANGE");
   std::vector<std::size_t> failing;
-  for (const auto& rows : episodes_in_order(episodes, decom)) {
+  auto ordered = episodes_in_order(episodes, decom);
+  for (std::size_t child = 0; child < ordered.children(); ++child) {
+    auto rows = ordered.of(child);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       std::size_t row = rows[i];
       bool previous_reason = i > 0 && given(reason[rows[i - 1]]);
@@ -503,21 +518,22 @@ RuleFailures check_231(const RuleInput& input) {
   if (!has_columns(header, {"DOB"})) return {};
   ColumnView child(header, "CHILD");
   ColumnView flag(header, "UASC");
-  std::unordered_set<std::string> in_uasc_table;
+  ChildIndex in_uasc_table;
   if (!flag.exists()) {
     const Table* uasc = input.data.find("UASC");
     if (!has_columns(uasc, {"CHILD"}) || !child.exists()) return {};
     ColumnView uasc_child(uasc, "CHILD");
     for (std::size_t row = 0; row < uasc->row_count; ++row) {
-      if (uasc_child[row]) in_uasc_table.insert(*uasc_child[row]);
+      if (uasc_child[row]) in_uasc_table.add(*uasc_child[row]);
     }
   }
   const Date eleventh_birthday_by = input.metadata.collection_end.plus_years(-11);
   auto dob = dates_of(header, "DOB");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header->row_count; ++row) {
-    bool uasc = flag.exists() ? text_of(flag[row]) == "1"
-                              : (child[row] && in_uasc_table.contains(*child[row]));
+    bool uasc = flag.exists()
+                    ? text_of(flag[row]) == "1"
+                    : (child[row] && in_uasc_table.find(*child[row]) != ChildIndex::kNone);
     if (uasc && dob[row] && *dob[row] > eleventh_birthday_by) failing.push_back(row);
   }
   return failing_rows("Header", std::move(failing));
@@ -558,7 +574,7 @@ RuleFailures check_234(const RuleInput& input) {
       !has_columns(header, {"CHILD", "DOB"})) {
     return {};
   }
-  auto header_rows = rows_by(*header, "CHILD");
+  ChildRows header_rows(header);
   auto dob = dates_of(header, "DOB");
   ColumnView child(episodes, "CHILD");
   ColumnView reason(episodes, "REASON_PLACE_CHANGE");
@@ -567,9 +583,7 @@ RuleFailures check_234(const RuleInput& input) {
   std::vector<std::size_t> failing_header;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!child[row] || text_of(reason[row]) != "CUSTOD" || !decom[row]) continue;
-    auto it = header_rows.find(*child[row]);
-    if (it == header_rows.end()) continue;
-    for (std::size_t header_row : it->second) {
+    for (std::size_t header_row : header_rows.rows_of(*child[row])) {
       if (dob[header_row] && dob[header_row]->plus_years(10) > *decom[row]) {
         failing_episodes.push_back(row);
         failing_header.push_back(header_row);

@@ -4,6 +4,111 @@
 
 namespace safeguard::ssda903::part_a {
 
+namespace {
+
+std::size_t capacity_for(std::size_t expected) {
+  std::size_t capacity = 16;
+  while (capacity < expected * 2) capacity *= 2;
+  return capacity;
+}
+
+}  // namespace
+
+ChildIndex::ChildIndex(std::size_t expected) : slots_(capacity_for(expected / 4)) {}
+
+std::size_t ChildIndex::slot_of(std::string_view child, std::uint32_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = hash & mask;
+  while (slots_[slot].number != kNone &&
+         (slots_[slot].hash != hash || keys_[slots_[slot].number] != child)) {
+    slot = (slot + 1) & mask;
+  }
+  return slot;
+}
+
+namespace {
+
+std::uint32_t hash_of(std::string_view text) {
+  // FNV-1a: IDs are short, and this is cheaper than the library's hash for them.
+  std::uint32_t hash = 2166136261u;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619u;
+  }
+  return hash ^ (hash >> 15);
+}
+
+}  // namespace
+
+std::uint32_t ChildIndex::add(std::string_view child) {
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  const std::uint32_t hash = hash_of(child);
+  Slot& slot = slots_[slot_of(child, hash)];
+  if (slot.number == kNone) {
+    slot.hash = hash;
+    slot.number = static_cast<std::uint32_t>(count_++);
+    keys_.push_back(child);
+  }
+  return slot.number;
+}
+
+std::uint32_t ChildIndex::find(std::string_view child) const {
+  if (count_ == 0) return kNone;
+  return slots_[slot_of(child, hash_of(child))].number;
+}
+
+void ChildIndex::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot());
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& entry : old) {
+    if (entry.number == kNone) continue;
+    std::size_t slot = entry.hash & mask;
+    while (slots_[slot].number != kNone) slot = (slot + 1) & mask;
+    slots_[slot] = entry;
+  }
+}
+
+std::vector<std::uint32_t> child_numbers(const Table* table, ChildIndex& index, bool add_new,
+                                         std::string_view column) {
+  std::vector<std::uint32_t> numbers;
+  if (table == nullptr) return numbers;
+  numbers.assign(table->row_count, ChildIndex::kNone);
+  ColumnView child(table, column);
+  if (!child.exists()) return numbers;
+  // A return lists a child's rows together, so the previous row's number is usually the answer.
+  std::string_view previous;
+  std::uint32_t previous_number = ChildIndex::kNone;
+  for (std::size_t row = 0; row < table->row_count; ++row) {
+    if (!child[row]) continue;
+    std::string_view id = *child[row];
+    if (previous_number == ChildIndex::kNone || id != previous) {
+      previous_number = add_new ? index.add(id) : index.find(id);
+      previous = id;
+    }
+    numbers[row] = previous_number;
+  }
+  return numbers;
+}
+
+RowsByChild::RowsByChild(const std::vector<std::uint32_t>& numbers, std::size_t children)
+    : offsets_(children + 1, 0) {
+  for (std::uint32_t child : numbers) {
+    if (child != ChildIndex::kNone) ++offsets_[child + 1];
+  }
+  for (std::size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
+  rows_.resize(offsets_.back());
+  std::vector<std::size_t> next(offsets_.begin(), offsets_.end() - 1);
+  for (std::size_t row = 0; row < numbers.size(); ++row) {
+    if (numbers[row] != ChildIndex::kNone) rows_[next[numbers[row]]++] = row;
+  }
+}
+
+ChildRows::ChildRows(const Table* table, std::string_view column)
+    : index_(table ? table->row_count : 0),
+      numbers_(child_numbers(table, index_, true, column)),
+      groups_(numbers_, index_.size()) {}
+
 bool has_columns(const Table* table, std::initializer_list<std::string_view> columns) {
   if (table == nullptr) return false;
   for (std::string_view name : columns) {
@@ -61,49 +166,74 @@ RuleFailures rows_without_date(const RuleInput& input, std::string_view table_na
   return failing_rows(table_name, std::move(failing));
 }
 
-std::unordered_map<std::string, Date> birth_dates(const Table* header) {
-  std::unordered_map<std::string, Date> dates;
-  if (!has_columns(header, {"CHILD", "DOB"})) return dates;
-  ColumnView child(header, "CHILD");
-  ColumnView dob(header, "DOB");
-  for (std::size_t row = 0; row < header->row_count; ++row) {
-    if (!child[row]) continue;
-    if (auto date = parse_date(dob[row])) dates.emplace(*child[row], *date);
-  }
-  return dates;
-}
-
-std::unordered_set<std::string> continuously_looked_after(const RuleInput& input) {
-  std::unordered_set<std::string> children;
+Cohort continuously_looked_after(const RuleInput& input) {
+  Cohort cohort;
   const Table* episodes = input.data.find("Episodes");
-  if (!has_columns(episodes, {"CHILD", "DECOM"})) return children;
+  if (!has_columns(episodes, {"CHILD", "DECOM"})) return cohort;
   const Date start = input.metadata.collection_start;
   const Date end = input.metadata.collection_end;
-  ColumnView child(episodes, "CHILD");
+  cohort.index_ = ChildIndex(episodes->row_count);
+  auto numbers = child_numbers(episodes, cohort.index_, true);
   ColumnView rne(episodes, "RNE");
   ColumnView rec(episodes, "REC");
   ColumnView ls(episodes, "LS");
   auto decom = dates_of(episodes, "DECOM");
   auto dec = dates_of(episodes, "DEC");
-  std::unordered_map<std::string, bool> in_year;  // child -> in care at some time in the year
-  std::unordered_set<std::string> broken;         // children whose care was not continuous
+  std::vector<char> in_year(cohort.index_.size(), 0);  // in care at some time in the year
+  std::vector<char> broken(cohort.index_.size(), 0);   // care not continuous
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (!child[row]) continue;
-    const std::string& id = *child[row];
+    std::uint32_t child = numbers[row];
+    if (child == ChildIndex::kNone) continue;
     bool during_year = decom[row] && *decom[row] <= end && (!dec[row] || *dec[row] >= start);
     bool enters_care =
         text_of(rne[row]) == "S" && decom[row] && *decom[row] > start && *decom[row] <= end;
     bool leaves_care =
         text_of(rec[row]) != "X1" && dec[row] && *dec[row] >= start && *dec[row] < end;
     bool short_breaks = is_one_of(ls[row], {"V3", "V4"}) && during_year;
-    in_year[id] = in_year[id] || during_year;
-    if (enters_care || leaves_care || short_breaks) broken.insert(id);
+    if (during_year) in_year[child] = 1;
+    if (enters_care || leaves_care || short_breaks) broken[child] = 1;
   }
-  for (const auto& [id, was_in_year] : in_year) {
-    if (was_in_year && !broken.contains(id)) children.insert(id);
+  cohort.in_cohort_.resize(cohort.index_.size());
+  for (std::size_t child = 0; child < cohort.in_cohort_.size(); ++child) {
+    cohort.in_cohort_[child] = in_year[child] && !broken[child];
   }
-  return children;
+  return cohort;
 }
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int32_t days_from_civil(int year, unsigned month, unsigned day) {
+  year -= month <= 2 ? 1 : 0;
+  const int era = (year >= 0 ? year : year - 399) / 400;
+  const unsigned year_of_era = static_cast<unsigned>(year - era * 400);
+  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + static_cast<std::int32_t>(day_of_era) - 719468;
+}
+
+// The exact dd/mm/yyyy form almost every cell has, without the general parser's costs; nullopt
+// sends the cell to parse_date, which also takes d/m/yyyy and surrounding spaces.
+std::optional<std::optional<Date>> quick_date(std::string_view text) {
+  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  auto digit = [&](std::size_t i) { return static_cast<unsigned>(text[i] - '0'); };
+  for (std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) {
+    if (digit(i) > 9) return std::nullopt;  // spaces or the like: the general parser decides
+  }
+  const unsigned day = digit(0) * 10 + digit(1);
+  const unsigned month = digit(3) * 10 + digit(4);
+  const int year = static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9));
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) {
+    return std::optional<Date>();
+  }
+  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const unsigned last = month == 2 && leap ? 29 : kDays[month - 1];
+  if (day > last) return std::optional<Date>();
+  return std::optional<Date>(Date::from_days(days_from_civil(year, month, day)));
+}
+
+}  // namespace
 
 std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view column_name) {
   std::vector<std::optional<Date>> dates;
@@ -111,7 +241,15 @@ std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view c
   dates.resize(table->row_count);
   ColumnView column(table, column_name);
   if (!column.exists()) return dates;
-  for (std::size_t row = 0; row < table->row_count; ++row) dates[row] = parse_date(column[row]);
+  for (std::size_t row = 0; row < table->row_count; ++row) {
+    const Cell& cell = column[row];
+    if (!cell) continue;
+    if (auto quick = quick_date(*cell)) {
+      dates[row] = *quick;
+    } else {
+      dates[row] = parse_date(cell);
+    }
+  }
   return dates;
 }
 

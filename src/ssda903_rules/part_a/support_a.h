@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +39,71 @@ class ColumnView {
   const Column* column_ = nullptr;
 };
 
+// Dense numbers for children's IDs (CHILD), so that rules can keep per-child facts in vectors
+// instead of hash maps keyed by text: a return of 80,000 children is grouped in a few
+// milliseconds. The views point into the tables' cells, which outlive a rule's run.
+class ChildIndex {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  explicit ChildIndex(std::size_t expected = 1024);
+  // The child's number, numbering them from 0 in the order first seen.
+  std::uint32_t add(std::string_view child);
+  // The child's number, or kNone when not seen.
+  std::uint32_t find(std::string_view child) const;
+  std::size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t number = kNone;
+  };
+  std::size_t slot_of(std::string_view child, std::uint32_t hash) const;
+  void grow();
+  std::vector<Slot> slots_;             // open addressing, linear probing
+  std::vector<std::string_view> keys_;  // by number
+  std::size_t count_ = 0;
+};
+
+// Per row of `table`, the number of its CHILD in `index` (kNone when blank or, unless `add_new`,
+// not yet in the index).
+std::vector<std::uint32_t> child_numbers(const Table* table, ChildIndex& index, bool add_new,
+                                         std::string_view column = "CHILD");
+
+// The rows of a table grouped by child number: rows_of(n) lists child n's rows in file order.
+class RowsByChild {
+ public:
+  RowsByChild() = default;
+  RowsByChild(const std::vector<std::uint32_t>& numbers, std::size_t children);
+  std::span<const std::size_t> rows_of(std::uint32_t child) const {
+    if (child == ChildIndex::kNone || child + 1 >= offsets_.size()) return {};
+    return {rows_.data() + offsets_[child], offsets_[child + 1] - offsets_[child]};
+  }
+
+ private:
+  std::vector<std::size_t> offsets_;
+  std::vector<std::size_t> rows_;
+};
+
+// A table's rows grouped by CHILD (or another key column, such as the provider list's URN) and
+// found by the key's text.
+class ChildRows {
+ public:
+  explicit ChildRows(const Table* table, std::string_view column = "CHILD");
+  std::span<const std::size_t> rows_of(std::string_view child) const {
+    return groups_.rows_of(index_.find(child));
+  }
+  const ChildIndex& index() const { return index_; }
+  const std::vector<std::uint32_t>& numbers() const { return numbers_; }
+  std::span<const std::size_t> rows_of_number(std::uint32_t child) const {
+    return groups_.rows_of(child);
+  }
+
+ private:
+  ChildIndex index_;
+  std::vector<std::uint32_t> numbers_;
+  RowsByChild groups_;
+};
+
 // True when the table is present and has every one of the named columns.
 bool has_columns(const Table* table, std::initializer_list<std::string_view> columns);
 
@@ -59,14 +127,23 @@ RuleFailures rows_without_code(const RuleInput& input, std::string_view table,
 RuleFailures rows_without_date(const RuleInput& input, std::string_view table,
                                std::string_view column, bool blank_allowed);
 
-// Each child's date of birth from the Header (a child listed twice keeps the first valid date).
-std::unordered_map<std::string, Date> birth_dates(const Table* header);
-
 // The children looked after continuously through the collection year (the OC2 cohort), read from
 // the Episodes: in care at some time in the year, and no episode that starts care in the year
 // (new episode reason S), ends care in it (a reason other than X1), or is short-break care
 // (legal status V3/V4) in the year.
-std::unordered_set<std::string> continuously_looked_after(const RuleInput& input);
+class Cohort {
+ public:
+  bool contains(std::string_view child) const {
+    std::uint32_t number = index_.find(child);
+    return number != ChildIndex::kNone && in_cohort_[number];
+  }
+
+ private:
+  friend Cohort continuously_looked_after(const RuleInput& input);
+  ChildIndex index_;
+  std::vector<char> in_cohort_;
+};
+Cohort continuously_looked_after(const RuleInput& input);
 
 // Parsed dates of one column for every row of a table (nullopt where blank or malformed).
 std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view column);

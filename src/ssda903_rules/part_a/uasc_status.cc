@@ -11,15 +11,22 @@ using namespace part_a;  // NOLINT: this part's own helpers
 
 namespace {
 
-// One row saying whether a child is UASC: the flag ("1", "0", or absent) and the row it came from.
-struct StatusRow {
-  Cell flag;
-  std::size_t row;
-};
+// What one row says of a child's UASC status.
+enum class Flag : char { kAbsent, kUasc, kNotUasc, kOther };
+
+Flag flag_of(const Cell& cell) {
+  if (!cell) return Flag::kAbsent;
+  if (*cell == "1") return Flag::kUasc;
+  if (*cell == "0") return Flag::kNotUasc;
+  return Flag::kOther;
+}
+
+bool is_uasc(Flag flag) { return flag == Flag::kUasc; }
 
 struct Statuses {
   bool from_header = false;  // true when read from a Header table (rows are Header rows)
-  std::unordered_map<std::string, std::vector<StatusRow>> by_child;
+  std::vector<Flag> flags;   // per row of the table the status came from
+  ChildRows rows{nullptr};   // that table's rows by child
 };
 
 // Status read from `header` when present, else derived from `uasc`. Nullopt when neither gives it.
@@ -28,25 +35,36 @@ std::optional<Statuses> read_statuses(const Table* header, const Table* uasc) {
   if (header != nullptr) {
     if (!has_columns(header, {"CHILD", "UASC"})) return std::nullopt;
     statuses.from_header = true;
-    ColumnView child(header, "CHILD");
     ColumnView flag(header, "UASC");
+    statuses.flags.resize(header->row_count);
     for (std::size_t row = 0; row < header->row_count; ++row) {
-      if (child[row]) statuses.by_child[*child[row]].push_back({flag[row], row});
+      statuses.flags[row] = flag_of(flag[row]);
     }
+    statuses.rows = ChildRows(header);
     return statuses;
   }
   if (!has_columns(uasc, {"CHILD"})) return std::nullopt;
-  ColumnView child(uasc, "CHILD");
-  for (std::size_t row = 0; row < uasc->row_count; ++row) {
-    if (!child[row]) continue;
-    bool any = false;
-    for (const Column& column : uasc->columns) {
-      if (column.name == "CHILD" || column.name == "DOB") continue;
-      if (row < column.cells.size() && column.cells[row]) any = true;
+  statuses.flags.assign(uasc->row_count, Flag::kNotUasc);
+  for (const Column& column : uasc->columns) {
+    if (column.name == "CHILD" || column.name == "DOB") continue;
+    for (std::size_t row = 0; row < uasc->row_count && row < column.cells.size(); ++row) {
+      if (column.cells[row]) statuses.flags[row] = Flag::kUasc;
     }
-    statuses.by_child[*child[row]].push_back({Cell(any ? "1" : "0"), row});
   }
+  statuses.rows = ChildRows(uasc);
   return statuses;
+}
+
+// Calls `visit(flag, row)` for each status row of the child, or once with an absent flag and no
+// row when the child has none (as a left join gives).
+template <typename Visit>
+void for_each_status(const Statuses& statuses, std::string_view child, Visit visit) {
+  auto rows = statuses.rows.rows_of(child);
+  if (rows.empty()) {
+    visit(Flag::kAbsent, std::optional<std::size_t>());
+    return;
+  }
+  for (std::size_t row : rows) visit(statuses.flags[row], std::optional<std::size_t>(row));
 }
 
 // The rows the four rules read, joined by child as the DfE tool joins them.
@@ -78,49 +96,38 @@ std::optional<Joined> join(const RuleInput& input) {
   return joined;
 }
 
-const std::vector<StatusRow>& statuses_of(const Statuses& statuses, const std::string& child) {
-  static const std::vector<StatusRow> kUnknown = {{std::nullopt, 0}};
-  auto it = statuses.by_child.find(child);
-  return it == statuses.by_child.end() ? kUnknown : it->second;
-}
-
 // Calls `fails(uasc_row, status, last_uasc_row_or_none, last_status)` for every combination of a
 // child's rows, and reports the UASC rows (and the Header rows, when status came from a Header)
 // for which it holds.
 template <typename Fails>
 RuleFailures check_joined(const Joined& joined, Fails fails) {
-  auto last_rows = rows_by(*joined.uasc_last, "CHILD");
+  ChildRows last_rows(joined.uasc_last);
   ColumnView child(joined.uasc, "CHILD");
   std::vector<std::size_t> failing_uasc;
   std::vector<std::size_t> failing_header;
   for (std::size_t row = 0; row < joined.uasc->row_count; ++row) {
     if (!child[row]) continue;
-    const std::string& id = *child[row];
-    auto it = last_rows.find(id);
-    std::vector<std::optional<std::size_t>> last_choices;
-    if (it == last_rows.end()) {
-      last_choices.push_back(std::nullopt);
-    } else {
-      last_choices.assign(it->second.begin(), it->second.end());
-    }
-    for (const StatusRow& status : statuses_of(joined.now, id)) {
-      for (const auto& last_row : last_choices) {
-        for (const StatusRow& last_status : statuses_of(joined.before, id)) {
-          if (!fails(row, status.flag, last_row, last_status.flag)) continue;
+    const std::string_view id = *child[row];
+    auto lasts = last_rows.rows_of(id);
+    for_each_status(joined.now, id, [&](Flag flag, std::optional<std::size_t> status_row) {
+      auto with_last = [&](std::optional<std::size_t> last_row) {
+        for_each_status(joined.before, id, [&](Flag last_flag, std::optional<std::size_t>) {
+          if (!fails(row, flag, last_row, last_flag)) return;
           failing_uasc.push_back(row);
-          if (joined.now.from_header && joined.now.by_child.contains(id)) {
-            failing_header.push_back(status.row);
-          }
-        }
+          if (joined.now.from_header && status_row) failing_header.push_back(*status_row);
+        });
+      };
+      if (lasts.empty()) {
+        with_last(std::nullopt);
+      } else {
+        for (std::size_t last_row : lasts) with_last(last_row);
       }
-    }
+    });
   }
   RuleFailures failures = failing_rows("UASC", std::move(failing_uasc));
   if (joined.now.from_header) add_failing_rows(failures, "Header", std::move(failing_header));
   return failures;
 }
-
-bool is_uasc(const Cell& flag) { return text_of(flag) == "1"; }
 
 }  // namespace
 
@@ -133,8 +140,8 @@ RuleFailures check_205A(const RuleInput& input) {
   const Date end_last = input.metadata.collection_end.plus_years(-1);
   ColumnView duc(joined->uasc, "DUC");
   auto duc_last = dates_of(joined->uasc_last, "DUC");
-  return check_joined(*joined, [&](std::size_t row, const Cell& flag,
-                                   std::optional<std::size_t> last_row, const Cell& last_flag) {
+  return check_joined(*joined, [&](std::size_t row, Flag flag, std::optional<std::size_t> last_row,
+                                   Flag last_flag) {
     if (is_uasc(flag) || !is_uasc(last_flag)) return false;
     std::optional<Date> ceased_last = last_row ? duc_last[*last_row] : std::nullopt;
     bool ceased_last_year = ceased_last && *ceased_last >= start_last && *ceased_last <= end_last;
@@ -152,8 +159,8 @@ RuleFailures check_205B(const RuleInput& input) {
   auto duc = dates_of(joined->uasc, "DUC");
   auto duc_last = dates_of(joined->uasc_last, "DUC");
   auto dob_last = dates_of(joined->uasc_last, "DOB");
-  return check_joined(*joined, [&](std::size_t row, const Cell& flag,
-                                   std::optional<std::size_t> last_row, const Cell& last_flag) {
+  return check_joined(*joined, [&](std::size_t row, Flag flag, std::optional<std::size_t> last_row,
+                                   Flag last_flag) {
     if (!is_uasc(flag) || !is_uasc(last_flag)) return false;
     std::optional<Date> ceased = duc[row];
     std::optional<Date> ceased_last = last_row ? duc_last[*last_row] : std::nullopt;
@@ -171,9 +178,9 @@ RuleFailures check_205C(const RuleInput& input) {
   if (!joined) return {};
   auto duc = dates_of(joined->uasc, "DUC");
   auto duc_last = dates_of(joined->uasc_last, "DUC");
-  auto not_uasc = [](const Cell& flag) { return !flag || *flag == "0"; };
-  return check_joined(*joined, [&](std::size_t row, const Cell& flag,
-                                   std::optional<std::size_t> last_row, const Cell& last_flag) {
+  auto not_uasc = [](Flag flag) { return flag == Flag::kAbsent || flag == Flag::kNotUasc; };
+  return check_joined(*joined, [&](std::size_t row, Flag flag, std::optional<std::size_t> last_row,
+                                   Flag last_flag) {
     if (!not_uasc(flag) || !not_uasc(last_flag)) return false;
     return duc[row].has_value() || (last_row && duc_last[*last_row].has_value());
   });
@@ -190,13 +197,15 @@ RuleFailures check_205D(const RuleInput& input) {
   if (header_last == nullptr && uasc_last == nullptr) return {};
   auto before = read_statuses(header_last, uasc_last);
   if (!now || !before) return {};
+  const Table* now_table = now->from_header ? header : uasc;
+  ColumnView child(now_table, "CHILD");
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : now->by_child) {
-    auto it = before->by_child.find(child);
-    if (it == before->by_child.end()) continue;
-    for (const StatusRow& status : rows) {
-      for (const StatusRow& last_status : it->second) {
-        if (is_uasc(status.flag) && !is_uasc(last_status.flag)) failing.push_back(status.row);
+  for (std::size_t row = 0; row < now_table->row_count; ++row) {
+    if (!child[row] || !is_uasc(now->flags[row])) continue;
+    for (std::size_t last_row : before->rows.rows_of(*child[row])) {
+      if (!is_uasc(before->flags[last_row])) {
+        failing.push_back(row);
+        break;
       }
     }
   }

@@ -28,14 +28,12 @@ RuleFailures changed_since_last_year(const RuleInput& input, std::string_view co
   const Table* header = input.data.find("Header");
   const Table* last = input.data.find("Header_last");
   if (!has_columns(header, {"CHILD", column}) || !has_columns(last, {"CHILD", column})) return {};
-  auto last_rows = rows_by(*last, "CHILD");
+  ChildRows last_rows(last);
   ColumnView child(header, "CHILD");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header->row_count; ++row) {
     if (!child[row]) continue;
-    auto it = last_rows.find(*child[row]);
-    if (it == last_rows.end()) continue;
-    for (std::size_t last_row : it->second) {
+    for (std::size_t last_row : last_rows.rows_of(*child[row])) {
       if (differs(row, last_row)) {
         failing.push_back(row);
         break;
@@ -80,13 +78,14 @@ RuleFailures check_204(const RuleInput& input) {
 RuleFailures check_207(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   if (!has_columns(episodes, {"CHILD"})) return {};
-  auto with_episodes = rows_by(*episodes, "CHILD");
+  ChildIndex with_episodes(episodes->row_count);
+  child_numbers(episodes, with_episodes, true);
   ColumnView child(input.data.find("Header"), "CHILD");
   ColumnView now(input.data.find("Header"), "MOTHER");
   ColumnView before(input.data.find("Header_last"), "MOTHER");
   return changed_since_last_year(input, "MOTHER", [&](std::size_t row, std::size_t last_row) {
-    return with_episodes.contains(*child[row]) && text_of(before[last_row]) == "1" &&
-           now[row] != before[last_row];
+    return with_episodes.find(*child[row]) != ChildIndex::kNone &&
+           text_of(before[last_row]) == "1" && now[row] != before[last_row];
   });
 }
 
@@ -142,7 +141,7 @@ RuleFailures check_210(const RuleInput& input) {
   }
   auto reference = Date::from_ymd(input.metadata.collection_end.year(), 3, 24);
   if (!reference) return {};
-  auto header_rows = rows_by(*header, "CHILD");
+  ChildRows header_rows(header);
   ColumnView upn(header, "UPN");
   ColumnView child(episodes, "CHILD");
   auto decom = dates_of(episodes, "DECOM");
@@ -150,9 +149,7 @@ RuleFailures check_210(const RuleInput& input) {
   std::vector<std::size_t> failing_episodes;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!child[row] || !decom[row] || *decom[row] < *reference) continue;
-    auto it = header_rows.find(*child[row]);
-    if (it == header_rows.end()) continue;
-    for (std::size_t header_row : it->second) {
+    for (std::size_t header_row : header_rows.rows_of(*child[row])) {
       if (text_of(upn[header_row]) == "UN4") {
         failing_header.push_back(header_row);
         failing_episodes.push_back(row);
