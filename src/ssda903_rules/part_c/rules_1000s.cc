@@ -42,31 +42,38 @@ std::optional<CareLeaverFields> care_leaver_fields(const Table* oc3) {
   return CareLeaverFields{(*columns)[0], (*columns)[1], (*columns)[2]};
 }
 
-// The OC3 rows whose CHILD is (or, with `in` false, is not) in `children`.
-std::vector<std::size_t> oc3_rows_of(const Column* oc3_child,
-                                     const std::unordered_set<std::string>& children, bool in) {
+// The rows whose CHILD is (or, with `in` false, is not) one of `children`.
+std::vector<std::size_t> rows_of_children(const Column* child_column, ByChild<Seen>& children,
+                                          bool in) {
   std::vector<std::size_t> rows;
-  for (std::size_t row = 0; row < oc3_child->cells.size(); ++row) {
-    const Cell& id = oc3_child->cells[row];
-    bool found = id && children.count(*id);
+  for (std::size_t row = 0; row < child_column->cells.size(); ++row) {
+    const Cell& id = child_column->cells[row];
+    bool found = id && children.contains(*id);
     if (found == in) rows.push_back(row);
   }
   return rows;
 }
 
-// The children with an episode whose REC (in capitals) is one of `codes`.
-std::unordered_set<std::string> children_ending(const Table* episodes,
-                                                std::initializer_list<std::string_view> codes) {
-  std::unordered_set<std::string> children;
+// Adds to `children` those with an episode whose REC (in capitals) is one of `codes`.
+void add_children_ending(const Table* episodes, std::initializer_list<std::string_view> codes,
+                         ByChild<Seen>& children) {
   auto columns = columns_of<2>(episodes, {"CHILD", "REC"});
-  if (!columns) return children;
+  if (!columns) return;
   auto [child, rec] = *columns;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (child->cells[row] && upper_is_one_of(rec->cells[row], codes)) {
-      children.insert(*child->cells[row]);
+      children.get(*child->cells[row]);
     }
   }
-  return children;
+}
+
+// Adds to `children` every child of `table`.
+void add_children(const Table* table, ByChild<Seen>& children) {
+  const Column* child = column_of(table, "CHILD");
+  if (child == nullptr) return;
+  for (const Cell& id : child->cells) {
+    if (id) children.get(*id);
+  }
 }
 
 // 1000: care leaver details for a child who died in care (REC E2 this year or last).
@@ -74,11 +81,10 @@ RuleFailures check_1000(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   auto oc3 = columns_of<1>(input.data.find("OC3"), {"CHILD"});
   if (!oc3 || !columns_of<2>(episodes, {"CHILD", "REC"})) return {};
-  std::unordered_set<std::string> died = children_ending(episodes, {"E2"});
-  std::unordered_set<std::string> died_last_year =
-      children_ending(input.data.find("Episodes_last"), {"E2"});
-  died.insert(died_last_year.begin(), died_last_year.end());
-  return failing_rows("OC3", oc3_rows_of((*oc3)[0], died, true));
+  ByChild<Seen> died;
+  add_children_ending(episodes, {"E2"}, died);
+  add_children_ending(input.data.find("Episodes_last"), {"E2"}, died);
+  return failing_rows("OC3", rows_of_children((*oc3)[0], died, true));
 }
 
 // 1001: care leaver details for a young person whose episodes (this year's and last year's) do not
@@ -108,17 +114,29 @@ RuleFailures check_1001(const RuleInput& input) {
     bool respite;  // LS V3 or V4
     bool adopted;  // REC E11 or E12
   };
+  struct Leaver {
+    std::vector<Episode> episodes;
+    std::optional<Date> born;  // from the Header, when under 20 at the year's end
+    bool relevant = false;
+    bool adopted = false;
+  };
+  // Only the care leavers (OC3) are judged.
+  ByChild<Leaver> leavers(oc3_table->row_count);
+  for (const Cell& id : (*oc3)[0]->cells) {
+    if (id) leavers.get(*id);
+  }
   // Both years' episodes by child; an episode given in both years (same CHILD and DECOM) counts
   // once, keeping the copy with the earliest end (an open copy only when no copy has ended).
-  std::unordered_map<std::string, std::vector<Episode>> by_child;
   for (const auto* columns : {&*current_columns, &*previous_columns}) {
     auto [child, ls, decom, dec, rec] = *columns;
     for (std::size_t row = 0; row < child->cells.size(); ++row) {
       if (!child->cells[row]) continue;
+      Leaver* leaver = leavers.find(*child->cells[row]);
+      if (leaver == nullptr) continue;
       Episode episode{parse_date(decom->cells[row]), parse_date(dec->cells[row]),
                       upper_is_one_of(ls->cells[row], {"V3", "V4"}),
                       upper_is_one_of(rec->cells[row], {"E11", "E12"})};
-      std::vector<Episode>& list = by_child[*child->cells[row]];
+      std::vector<Episode>& list = leaver->episodes;
       auto same = std::find_if(list.begin(), list.end(), [&](const Episode& other) {
         return other.started == episode.started;
       });
@@ -129,16 +147,17 @@ RuleFailures check_1001(const RuleInput& input) {
       }
     }
   }
-  std::unordered_map<std::string, Date> born;
   for (std::size_t row = 0; row < header_table->row_count; ++row) {
     const Cell& id = (*header)[0]->cells[row];
+    Leaver* leaver = id ? leavers.find(*id) : nullptr;
+    if (leaver == nullptr || leaver->born) continue;
     auto dob = parse_date((*header)[1]->cells[row]);
     // Over 20 at the year's end: two years of episodes cannot tell, so they are not judged.
-    if (id && dob && dob->plus_years(20) > end) born.emplace(*id, *dob);
+    if (dob && dob->plus_years(20) > end) leaver->born = dob;
   }
 
-  std::unordered_set<std::string> relevant, adopted;
-  for (auto& [id, list] : by_child) {
+  for (auto& [id, leaver] : leavers) {
+    std::vector<Episode>& list = leaver.episodes;
     // The latest episode (by start) decides adoption; an open latest episode runs to the year's
     // end.
     auto latest = list.end();
@@ -146,13 +165,12 @@ RuleFailures check_1001(const RuleInput& input) {
       if (it->started && (latest == list.end() || *it->started > *latest->started)) latest = it;
     }
     if (latest != list.end()) {
-      if (latest->adopted) adopted.insert(id);
+      leaver.adopted = latest->adopted;
       if (!latest->ended) latest->ended = end;
     }
-    auto dob = born.find(id);
-    if (dob == born.end()) continue;
-    const Date fourteen = dob->second.plus_years(14);
-    const Date sixteen = dob->second.plus_years(16);
+    if (!leaver.born) continue;
+    const Date fourteen = leaver.born->plus_years(14);
+    const Date sixteen = leaver.born->plus_years(16);
     long long since_14 = 0, since_16 = 0;
     for (const Episode& episode : list) {
       if (episode.respite || !episode.ended) continue;
@@ -161,13 +179,14 @@ RuleFailures check_1001(const RuleInput& input) {
       since_14 += std::max(0, from_14.days_until(*episode.ended));
       since_16 += std::max(0, from_16.days_until(*episode.ended));
     }
-    if (since_14 >= 91 && since_16 >= 1) relevant.insert(id);
+    leaver.relevant = since_14 >= 91 && since_16 >= 1;
   }
   std::vector<std::size_t> failing;
   const Column* oc3_child = (*oc3)[0];
   for (std::size_t row = 0; row < oc3_child->cells.size(); ++row) {
     const Cell& id = oc3_child->cells[row];
-    if (!id || adopted.count(*id) || !relevant.count(*id)) failing.push_back(row);
+    const Leaver* leaver = id ? leavers.find(*id) : nullptr;
+    if (!leaver || leaver->adopted || !leaver->relevant) failing.push_back(row);
   }
   return failing_rows("OC3", std::move(failing));
 }
@@ -178,10 +197,10 @@ RuleFailures check_1002(const RuleInput& input) {
   const Table* previous = input.data.find("Episodes_last");
   auto oc3 = columns_of<1>(input.data.find("OC3"), {"CHILD"});
   if (!oc3 || !column_of(current, "CHILD") || !column_of(previous, "CHILD")) return {};
-  std::unordered_set<std::string> looked_after = children_in(current);
-  std::unordered_set<std::string> last_year = children_in(previous);
-  looked_after.insert(last_year.begin(), last_year.end());
-  return failing_rows("OC3", oc3_rows_of((*oc3)[0], looked_after, false));
+  ByChild<Seen> looked_after(current->row_count);
+  add_children(current, looked_after);
+  add_children(previous, looked_after);
+  return failing_rows("OC3", rows_of_children((*oc3)[0], looked_after, false));
 }
 
 // 1003: the decision to place for adoption (DATE_PLACED) is before the child's first episode with
@@ -196,22 +215,22 @@ RuleFailures check_1003(const RuleInput& input) {
     std::size_t row;
     Date started;
   };
-  std::unordered_map<std::string, First> first;
+  ByChild<std::optional<First>> first(child->cells.size() / 2);
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row] || !cell_is(rne->cells[row], "S")) continue;
     auto started = parse_date(decom->cells[row]);
     if (!started) continue;
-    auto [entry, inserted] = first.try_emplace(*child->cells[row], First{row, *started});
-    if (!inserted && *started < entry->second.started) entry->second = First{row, *started};
+    std::optional<First>& entry = first.get(*child->cells[row]);
+    if (!entry || *started < entry->started) entry = First{row, *started};
   }
   std::vector<std::size_t> failing_episodes, failing_placed;
   for (std::size_t row = 0; row < placed_table->row_count; ++row) {
     const Cell& id = (*placed)[0]->cells[row];
     if (!id) continue;
-    auto found = first.find(*id);
+    const std::optional<First>* found = first.find(*id);
     auto decided = parse_date((*placed)[1]->cells[row]);
-    if (found != first.end() && decided && *decided < found->second.started) {
-      failing_episodes.push_back(found->second.row);
+    if (found && *found && decided && *decided < (*found)->started) {
+      failing_episodes.push_back((*found)->row);
       failing_placed.push_back(row);
     }
   }
@@ -269,29 +288,33 @@ RuleFailures check_1007(const RuleInput& input) {
   if (!episodes || !oc3 || !fields) return {};
   const Date end = input.metadata.collection_end;
   // child -> the birthday (17th or 18th) that fell in the twelve months to the year's end.
-  std::unordered_map<std::string, std::vector<std::size_t>> leavers;
-  std::unordered_map<std::string, Date> birthday;
+  struct Leaver {
+    std::vector<std::size_t> rows;
+    Date birthday;
+  };
+  ByChild<Leaver> leavers(oc3_table->row_count);
   for (std::size_t row = 0; row < oc3_table->row_count; ++row) {
     const Cell& id = (*oc3)[0]->cells[row];
     auto dob = parse_date((*oc3)[1]->cells[row]);
     if (!id || !dob || !fields->any_given(row)) continue;
     if (!(dob->plus_years(17) <= end && dob->plus_years(19) > end)) continue;
     int age = dob->plus_years(18) <= end ? 18 : 17;
-    leavers[*id].push_back(row);
-    birthday.emplace(*id, dob->plus_years(age));
+    bool inserted = false;
+    Leaver& leaver = leavers.get(*id, &inserted);
+    leaver.rows.push_back(row);
+    if (inserted) leaver.birthday = dob->plus_years(age);
   }
   auto [child, decom, dec] = *episodes;
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row]) continue;
-    auto found = birthday.find(*child->cells[row]);
-    if (found == birthday.end()) continue;
+    const Leaver* found = leavers.find(*child->cells[row]);
+    if (found == nullptr) continue;
     auto started = parse_date(decom->cells[row]);
     auto ended = parse_date(dec->cells[row]);
-    bool still_in_care = !given(dec->cells[row]) || (ended && *ended > found->second);
-    if (started && *started <= found->second && still_in_care) {
-      const auto& rows = leavers[found->first];
-      failing.insert(failing.end(), rows.begin(), rows.end());
+    bool still_in_care = !given(dec->cells[row]) || (ended && *ended > found->birthday);
+    if (started && *started <= found->birthday && still_in_care) {
+      failing.insert(failing.end(), found->rows.begin(), found->rows.end());
     }
   }
   return failing_rows("OC3", std::move(failing));
@@ -345,22 +368,26 @@ RuleFailures check_1010(const RuleInput& input) {
     Date started;
     bool open;
   };
-  std::unordered_map<std::string, Last> last;  // child -> their latest episode last year
-  for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    auto started = parse_date(decom->cells[row]);
-    if (!child->cells[row] || !started) continue;
-    Last episode{*started, !given(dec->cells[row])};
-    auto [entry, inserted] = last.try_emplace(*child->cells[row], episode);
-    if (!inserted && *started >= entry->second.started) entry->second = episode;
-  }
-  std::unordered_set<std::string> this_year = children_in(current);
-  std::vector<std::size_t> failing;
+  // child -> their latest episode last year, for the care leavers only.
   const Column* oc3_child = (*oc3)[0];
+  ByChild<std::optional<Last>> last(oc3_child->cells.size());
+  for (const Cell& id : oc3_child->cells) {
+    if (id) last.get(*id);
+  }
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    if (!child->cells[row]) continue;
+    std::optional<Last>* entry = last.find(*child->cells[row]);
+    auto started = entry ? parse_date(decom->cells[row]) : std::nullopt;
+    if (!started) continue;
+    if (!*entry || *started >= (*entry)->started) *entry = Last{*started, !given(dec->cells[row])};
+  }
+  ByChild<Seen> this_year = children_of(current);
+  std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc3_child->cells.size(); ++row) {
     const Cell& id = oc3_child->cells[row];
-    if (!id || this_year.count(*id)) continue;
-    auto found = last.find(*id);
-    if (found != last.end() && found->second.open) failing.push_back(row);
+    if (!id || this_year.contains(*id)) continue;
+    const std::optional<Last>* found = last.find(*id);
+    if (found && *found && (*found)->open) failing.push_back(row);
   }
   return failing_rows("OC3", std::move(failing));
 }
@@ -378,20 +405,25 @@ RuleFailures check_1011(const RuleInput& input) {
     Date started;
     bool transferred;
   };
-  std::unordered_map<std::string, Latest> latest;
+  ByChild<std::optional<Latest>> latest(oc3_table->row_count);
+  for (const Cell& id : (*oc3)[0]->cells) {
+    if (id) latest.get(*id);
+  }
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    auto started = parse_date(decom->cells[row]);
-    if (!child->cells[row] || !started) continue;
-    Latest episode{*started, cell_is(rec->cells[row], "E3")};
-    auto [entry, inserted] = latest.try_emplace(*child->cells[row], episode);
-    if (!inserted && *started > entry->second.started) entry->second = episode;
+    if (!child->cells[row]) continue;
+    std::optional<Latest>* entry = latest.find(*child->cells[row]);
+    auto started = entry ? parse_date(decom->cells[row]) : std::nullopt;
+    if (!started) continue;
+    if (!*entry || *started > (*entry)->started) {
+      *entry = Latest{*started, cell_is(rec->cells[row], "E3")};
+    }
   }
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc3_table->row_count; ++row) {
     const Cell& id = (*oc3)[0]->cells[row];
     if (!id || !fields->any_given(row)) continue;
-    auto found = latest.find(*id);
-    if (found != latest.end() && found->second.transferred) failing.push_back(row);
+    const std::optional<Latest>* found = latest.find(*id);
+    if (found && *found && (*found)->transferred) failing.push_back(row);
   }
   return failing_rows("OC3", std::move(failing));
 }
@@ -400,12 +432,12 @@ RuleFailures check_1011(const RuleInput& input) {
 RuleFailures check_1012(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   if (!column_of(episodes, "CHILD")) return {};
-  std::unordered_set<std::string> looked_after = children_in(episodes);
+  ByChild<Seen> looked_after = children_of(episodes);
   RuleFailures failures;
   for (std::string_view name : {"PlacedAdoption", "Missing", "Reviews", "AD1", "PrevPerm", "OC2"}) {
     const Column* child = column_of(input.data.find(name), "CHILD");
     if (child == nullptr) continue;
-    add_failing_rows(failures, name, oc3_rows_of(child, looked_after, false));
+    add_failing_rows(failures, name, rows_of_children(child, looked_after, false));
   }
   return failures;
 }
@@ -421,30 +453,40 @@ RuleFailures check_1014(const RuleInput& input) {
   if (!episodes || !uasc || !oc3 || !fields) return {};
   const Metadata& metadata = input.metadata;
   auto [child, decom, dec] = *episodes;
-  std::unordered_map<std::string, bool> in_year;  // child -> some episode open during the year
+  struct Child {
+    bool has_episode = false;
+    bool in_year = false;  // some episode open during the year
+    std::vector<std::size_t> leaver_rows;
+  };
+  // Only the children in UASC matter.
+  ByChild<Child> children(uasc_table->row_count);
+  for (const Cell& id : (*uasc)[0]->cells) {
+    if (id) children.get(*id);
+  }
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row]) continue;
+    Child* entry = children.find(*child->cells[row]);
+    if (entry == nullptr) continue;
     auto started = parse_date(decom->cells[row]);
     auto ended = parse_date(dec->cells[row]);
     bool during = started && *started <= metadata.collection_end &&
                   (!ended || *ended >= metadata.collection_start);
-    bool& flag = in_year[*child->cells[row]];
-    flag = flag || during;
+    entry->has_episode = true;
+    entry->in_year = entry->in_year || during;
   }
-  std::unordered_map<std::string, std::vector<std::size_t>> leaver_rows;
   for (std::size_t row = 0; row < oc3_table->row_count; ++row) {
     const Cell& id = (*oc3)[0]->cells[row];
-    if (id && fields->any_given(row)) leaver_rows[*id].push_back(row);
+    Child* entry = id && fields->any_given(row) ? children.find(*id) : nullptr;
+    if (entry) entry->leaver_rows.push_back(row);
   }
   std::vector<std::size_t> failing_uasc, failing_oc3;
   for (std::size_t row = 0; row < uasc_table->row_count; ++row) {
     const Cell& id = (*uasc)[0]->cells[row];
     if (!id) continue;
-    auto episode = in_year.find(*id);
-    auto leaver = leaver_rows.find(*id);
-    if (episode == in_year.end() || episode->second || leaver == leaver_rows.end()) continue;
+    const Child* entry = children.find(*id);
+    if (!entry->has_episode || entry->in_year || entry->leaver_rows.empty()) continue;
     failing_uasc.push_back(row);
-    failing_oc3.insert(failing_oc3.end(), leaver->second.begin(), leaver->second.end());
+    failing_oc3.insert(failing_oc3.end(), entry->leaver_rows.begin(), entry->leaver_rows.end());
   }
   RuleFailures failures;
   add_failing_rows(failures, "UASC", std::move(failing_uasc));
@@ -482,13 +524,17 @@ RuleFailures check_1016(const RuleInput& input) {
   auto fields = care_leaver_fields(oc3_table);
   if (!episodes || !oc3 || !fields) return {};
   const Date end = input.metadata.collection_end;
-  std::unordered_map<std::string, Date> latest_end;  // child -> latest DEC
+  // child -> latest DEC, for the care leavers only.
+  ByChild<std::optional<Date>> latest_end(oc3_table->row_count);
+  for (const Cell& id : (*oc3)[0]->cells) {
+    if (id) latest_end.get(*id);
+  }
   auto [child, dec] = *episodes;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    auto ended = parse_date(dec->cells[row]);
-    if (!child->cells[row] || !ended) continue;
-    auto [entry, inserted] = latest_end.try_emplace(*child->cells[row], *ended);
-    if (!inserted && *ended > entry->second) entry->second = *ended;
+    if (!child->cells[row]) continue;
+    std::optional<Date>* entry = latest_end.find(*child->cells[row]);
+    auto ended = entry ? parse_date(dec->cells[row]) : std::nullopt;
+    if (ended && (!*entry || *ended > **entry)) *entry = ended;
   }
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc3_table->row_count; ++row) {
@@ -497,8 +543,8 @@ RuleFailures check_1016(const RuleInput& input) {
     if (!id || !dob || !fields->any_given(row)) continue;
     if (!(dob->plus_years(17) <= end && dob->plus_years(19) > end)) continue;
     Date birthday = dob->plus_years(dob->plus_years(18) <= end ? 18 : 17);
-    auto found = latest_end.find(*id);
-    if (found != latest_end.end() && found->second >= birthday) failing.push_back(row);
+    const std::optional<Date>* found = latest_end.find(*id);
+    if (found && *found && **found >= birthday) failing.push_back(row);
   }
   return failing_rows("OC3", std::move(failing));
 }
@@ -510,18 +556,19 @@ RuleFailures check_3001(const RuleInput& input) {
   auto oc3 = columns_of<2>(oc3_table, {"CHILD", "ACCOM"});
   auto header = columns_of<2>(input.data.find("Header"), {"CHILD", "DOB"});
   if (!oc3 || !header) return {};
-  std::unordered_map<std::string, Date> born;
+  ByChild<std::optional<Date>> born((*header)[0]->cells.size());
   for (std::size_t row = 0; row < (*header)[0]->cells.size(); ++row) {
     const Cell& id = (*header)[0]->cells[row];
-    auto dob = parse_date((*header)[1]->cells[row]);
-    if (id && dob) born.emplace(*id, *dob);
+    if (!id) continue;
+    std::optional<Date>& entry = born.get(*id);
+    if (!entry) entry = parse_date((*header)[1]->cells[row]);
   }
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc3_table->row_count; ++row) {
     const Cell& id = (*oc3)[0]->cells[row];
     if (!id || !upper_is_one_of((*oc3)[1]->cells[row], {"Z1", "Z2"})) continue;
-    auto found = born.find(*id);
-    if (found != born.end() && in_collection_year(found->second.plus_years(17), input.metadata)) {
+    const std::optional<Date>* found = born.find(*id);
+    if (found && *found && in_collection_year((*found)->plus_years(17), input.metadata)) {
       failing.push_back(row);
     }
   }

@@ -28,13 +28,13 @@ RuleFailures check_601(const RuleInput& input) {
   if (!episodes || !ad1_child || !ad1_fields) return {};
   auto [child, dec, rec] = *episodes;
 
-  std::unordered_map<std::string, std::vector<std::size_t>> incomplete;  // child -> AD1 rows
+  ByChild<std::vector<std::size_t>> incomplete(ad1_table->row_count);  // child -> AD1 rows
   for (std::size_t row = 0; row < ad1_table->row_count; ++row) {
     const Cell& id = (*ad1_child)[0]->cells[row];
     if (!id) continue;
     bool some_absent = false;
     for (const Column* field : *ad1_fields) some_absent = some_absent || !given(field->cells[row]);
-    if (some_absent) incomplete[*id].push_back(row);
+    if (some_absent) incomplete.get(*id).push_back(row);
   }
   std::vector<std::size_t> episode_rows, ad1_rows;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
@@ -42,10 +42,10 @@ RuleFailures check_601(const RuleInput& input) {
         !adopted_in_year(parse_date(dec->cells[row]), rec->cells[row], input.metadata)) {
       continue;
     }
-    auto found = incomplete.find(*child->cells[row]);
-    if (found == incomplete.end()) continue;
+    const auto* found = incomplete.find(*child->cells[row]);
+    if (found == nullptr) continue;
     episode_rows.push_back(row);
-    ad1_rows.insert(ad1_rows.end(), found->second.begin(), found->second.end());
+    ad1_rows.insert(ad1_rows.end(), found->begin(), found->end());
   }
   RuleFailures failures;
   add_failing_rows(failures, "AD1", std::move(ad1_rows));
@@ -61,11 +61,11 @@ RuleFailures check_602(const RuleInput& input) {
   if (!episodes || !ad1_child) return {};
   auto [child, dec, rec] = *episodes;
 
-  std::unordered_set<std::string> adopted;
+  ByChild<Seen> adopted;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    if (child->cells[row] &&
+    if (child->cells[row] && is_one_of(rec->cells[row], {"E11", "E12"}) &&
         adopted_in_year(parse_date(dec->cells[row]), rec->cells[row], input.metadata)) {
-      adopted.insert(*child->cells[row]);
+      adopted.get(*child->cells[row]);
     }
   }
   std::vector<const Column*> fields;
@@ -75,7 +75,7 @@ RuleFailures check_602(const RuleInput& input) {
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < ad1_table->row_count; ++row) {
     const Cell& id = (*ad1_child)[0]->cells[row];
-    if (id && adopted.count(*id)) continue;
+    if (id && adopted.contains(*id)) continue;
     bool some_given = false;
     for (const Column* field : fields) some_given = some_given || given(field->cells[row]);
     if (some_given) failing.push_back(row);
@@ -93,11 +93,11 @@ RuleFailures check_607(const RuleInput& input, std::string_view female) {
   auto [child, dec, rec, ls] = *episodes;
   auto [header_child, sex, mother] = *header;
 
-  std::unordered_map<std::string, std::vector<std::size_t>> girls_without_mother;
+  ByChild<std::vector<std::size_t>> girls_without_mother;
   for (std::size_t row = 0; row < header_table->row_count; ++row) {
     if (header_child->cells[row] && cell_is(sex->cells[row], female) &&
         !given(mother->cells[row])) {
-      girls_without_mother[*header_child->cells[row]].push_back(row);
+      girls_without_mother.get(*header_child->cells[row]).push_back(row);
     }
   }
   std::vector<std::size_t> episode_rows, header_rows;
@@ -106,10 +106,10 @@ RuleFailures check_607(const RuleInput& input, std::string_view female) {
     if (!child->cells[row] || !given(reason) || *reason == "X1") continue;
     if (is_one_of(ls->cells[row], {"V3", "V4"})) continue;
     if (!in_collection_year(parse_date(dec->cells[row]), input.metadata)) continue;
-    auto found = girls_without_mother.find(*child->cells[row]);
-    if (found == girls_without_mother.end()) continue;
+    const auto* found = girls_without_mother.find(*child->cells[row]);
+    if (found == nullptr) continue;
     episode_rows.push_back(row);
-    header_rows.insert(header_rows.end(), found->second.begin(), found->second.end());
+    header_rows.insert(header_rows.end(), found->begin(), found->end());
   }
   RuleFailures failures;
   add_failing_rows(failures, "Episodes", std::move(episode_rows));
@@ -180,20 +180,20 @@ RuleFailures check_624(const RuleInput& input) {
   auto header = columns_of<2>(header_table, {"CHILD", "MC_DOB"});
   auto last = columns_of<2>(input.data.find("Header_last"), {"CHILD", "MC_DOB"});
   if (!header || !last) return {};
-  std::unordered_map<std::string, std::vector<std::string>> last_dates;  // child -> MC_DOBs given
+  ByChild<std::vector<std::string_view>> last_dates;  // child -> MC_DOBs given last year
   for (std::size_t row = 0; row < (*last)[0]->cells.size(); ++row) {
     const Cell& id = (*last)[0]->cells[row];
     const Cell& date = (*last)[1]->cells[row];
-    if (id && given(date)) last_dates[*id].push_back(*date);
+    if (id && given(date)) last_dates.get(*id).push_back(*date);
   }
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header_table->row_count; ++row) {
     const Cell& id = (*header)[0]->cells[row];
     if (!id) continue;
-    auto found = last_dates.find(*id);
-    if (found == last_dates.end()) continue;
+    const auto* found = last_dates.find(*id);
+    if (found == nullptr) continue;
     const Cell& date = (*header)[1]->cells[row];
-    for (const std::string& before : found->second) {
+    for (std::string_view before : *found) {
       if (!date || *date != before) failing.push_back(row);
     }
   }
@@ -212,20 +212,27 @@ RuleFailures check_625(const RuleInput& input) {
     std::size_t row;
     Date ended;
   };
-  std::unordered_map<std::string, Latest> latest;  // child -> episode with the latest DEC (first)
-  for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    auto ended = parse_date(dec->cells[row]);
-    if (!child->cells[row] || !ended) continue;
-    auto [entry, inserted] = latest.try_emplace(*child->cells[row], Latest{row, *ended});
-    if (!inserted && *ended > entry->second.ended) entry->second = Latest{row, *ended};
+  struct Mother {
+    std::vector<std::size_t> header_rows;  // with MC_DOB given
+    std::optional<Latest> latest;          // the episode with the latest DEC (the first such)
+  };
+  ByChild<Mother> mothers;
+  for (std::size_t row = 0; row < header_table->row_count; ++row) {
+    const Cell& id = (*header)[0]->cells[row];
+    if (id && given((*header)[1]->cells[row])) mothers.get(*id).header_rows.push_back(row);
   }
-  std::unordered_map<std::string, std::vector<std::size_t>> header_rows =
-      rows_by(*header_table, "CHILD");
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    if (!child->cells[row]) continue;
+    Mother* mother = mothers.find(*child->cells[row]);
+    auto ended = mother ? parse_date(dec->cells[row]) : std::nullopt;
+    if (!ended) continue;
+    if (!mother->latest || *ended > mother->latest->ended) mother->latest = Latest{row, *ended};
+  }
   std::vector<std::size_t> failing_episodes, failing_header;
-  for (const auto& [id, episode] : latest) {
-    auto found = header_rows.find(id);
-    if (found == header_rows.end()) continue;
-    for (std::size_t header_row : found->second) {
+  for (const auto& [id, mother] : mothers) {
+    if (!mother.latest) continue;
+    const Latest& episode = *mother.latest;
+    for (std::size_t header_row : mother.header_rows) {
       auto born = parse_date((*header)[1]->cells[header_row]);
       if (born && (*born > input.metadata.collection_end || *born > episode.ended)) {
         failing_episodes.push_back(episode.row);
@@ -245,15 +252,15 @@ RuleFailures check_626(const RuleInput& input) {
   auto header = columns_of<3>(header_table, {"CHILD", "MOTHER", "MC_DOB"});
   auto last = columns_of<2>(input.data.find("Header_last"), {"CHILD", "MOTHER"});
   if (!header || !last) return {};
-  std::unordered_set<std::string> not_mother_last_year;
+  ByChild<Seen> not_mother_last_year;
   for (std::size_t row = 0; row < (*last)[0]->cells.size(); ++row) {
     const Cell& id = (*last)[0]->cells[row];
-    if (id && number_of((*last)[1]->cells[row]) == 0.0) not_mother_last_year.insert(*id);
+    if (id && number_of((*last)[1]->cells[row]) == 0.0) not_mother_last_year.get(*id);
   }
   auto [child, mother, mc_dob] = *header;
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header_table->row_count; ++row) {
-    if (!child->cells[row] || !not_mother_last_year.count(*child->cells[row])) continue;
+    if (!child->cells[row] || !not_mother_last_year.contains(*child->cells[row])) continue;
     auto born = parse_date(mc_dob->cells[row]);
     if (born && number_of(mother->cells[row]) == 1.0 && *born < input.metadata.collection_start) {
       failing.push_back(row);
@@ -269,20 +276,21 @@ RuleFailures check_628(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   auto oc3 = columns_of<4>(input.data.find("OC3"), {"CHILD", "IN_TOUCH", "ACTIV", "ACCOM"});
   if (!header || !episodes || !episodes->column("CHILD") || !oc3) return {};
-  std::unordered_set<std::string> in_episodes = children_in(episodes);
-  std::unordered_set<std::string> care_leavers;
+  ByChild<Seen> in_episodes = children_of(episodes);
+  ByChild<Seen> care_leavers;
   for (std::size_t row = 0; row < (*oc3)[0]->cells.size(); ++row) {
     const Cell& id = (*oc3)[0]->cells[row];
     if (id && (given((*oc3)[1]->cells[row]) || given((*oc3)[2]->cells[row]) ||
                given((*oc3)[3]->cells[row]))) {
-      care_leavers.insert(*id);
+      care_leavers.get(*id);
     }
   }
   auto [child, mother] = *header;
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header_table->row_count; ++row) {
     const Cell& id = child->cells[row];
-    if (id && !in_episodes.count(*id) && care_leavers.count(*id) && given(mother->cells[row])) {
+    if (id && given(mother->cells[row]) && care_leavers.contains(*id) &&
+        !in_episodes.contains(*id)) {
       failing.push_back(row);
     }
   }
@@ -299,13 +307,13 @@ RuleFailures check_630(const RuleInput& input) {
   auto [prev_child, prev_perm, la_perm, date_perm] = *prev;
 
   // child -> whether some PrevPerm row of theirs is incomplete; children absent have no record.
-  std::unordered_map<std::string, bool> incomplete;
+  ByChild<bool> incomplete(prev_table->row_count);
   for (std::size_t row = 0; row < prev_table->row_count; ++row) {
     if (!prev_child->cells[row]) continue;
     const Cell& option = prev_perm->cells[row];
     bool missing_details =
         !cell_is(option, "Z1") && (!given(la_perm->cells[row]) || !given(date_perm->cells[row]));
-    bool& flag = incomplete[*prev_child->cells[row]];
+    bool& flag = incomplete.get(*prev_child->cells[row]);
     flag = flag || missing_details || !given(option);
   }
   std::vector<std::size_t> failing;
@@ -317,8 +325,8 @@ RuleFailures check_630(const RuleInput& input) {
       failing.push_back(row);
       continue;
     }
-    auto found = incomplete.find(*child->cells[row]);
-    if (found == incomplete.end() || found->second) failing.push_back(row);
+    const bool* found = incomplete.find(*child->cells[row]);
+    if (found == nullptr || *found) failing.push_back(row);
   }
   return failing_rows("Episodes", std::move(failing));
 }
@@ -348,20 +356,27 @@ RuleFailures check_632(const RuleInput& input) {
     std::size_t row;
     Date started;
   };
-  std::unordered_map<std::string, First> first;
-  for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    auto started = parse_date(decom->cells[row]);
-    if (!child->cells[row] || !started) continue;
-    auto [entry, inserted] = first.try_emplace(*child->cells[row], First{row, *started});
-    if (!inserted && *started < entry->second.started) entry->second = First{row, *started};
+  struct Child {
+    std::vector<std::size_t> prev_rows;  // with DATE_PERM given
+    std::optional<First> first;          // the episode that started first
+  };
+  ByChild<Child> children(prev_table->row_count);
+  for (std::size_t row = 0; row < prev_table->row_count; ++row) {
+    const Cell& id = (*prev)[0]->cells[row];
+    if (id && given((*prev)[1]->cells[row])) children.get(*id).prev_rows.push_back(row);
   }
-  std::unordered_map<std::string, std::vector<std::size_t>> prev_rows =
-      rows_by(*prev_table, "CHILD");
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    if (!child->cells[row]) continue;
+    Child* entry = children.find(*child->cells[row]);
+    auto started = entry ? parse_date(decom->cells[row]) : std::nullopt;
+    if (!started) continue;
+    if (!entry->first || *started < entry->first->started) entry->first = First{row, *started};
+  }
   std::vector<std::size_t> failing_episodes, failing_prev;
-  for (const auto& [id, episode] : first) {
-    auto found = prev_rows.find(id);
-    if (found == prev_rows.end()) continue;
-    for (std::size_t prev_row : found->second) {
+  for (const auto& [id, entry] : children) {
+    if (!entry.first) continue;
+    const First& episode = *entry.first;
+    for (std::size_t prev_row : entry.prev_rows) {
       const Cell& text = (*prev)[1]->cells[prev_row];
       if (!given(text)) continue;
       auto order_date = date_with_unknowns(text);
@@ -417,10 +432,16 @@ RuleFailures check_634(const RuleInput& input) {
     std::vector<std::size_t> rows;
     std::optional<Date> latest;
   };
-  std::unordered_map<std::string, Starts> starts;
+  // Only the children in PrevPerm matter.
+  ByChild<Starts> starts(prev_table->row_count);
+  for (const Cell& id : (*prev)[0]->cells) {
+    if (id) starts.get(*id);
+  }
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row]) continue;
-    Starts& entry = starts[*child->cells[row]];
+    Starts* found_entry = starts.find(*child->cells[row]);
+    if (found_entry == nullptr) continue;
+    Starts& entry = *found_entry;
     entry.rows.push_back(row);
     auto started = parse_date(decom->cells[row]);
     if (started && (!entry.latest || *started > *entry.latest)) entry.latest = started;
@@ -433,12 +454,11 @@ RuleFailures check_634(const RuleInput& input) {
         !given(date_perm->cells[row])) {
       continue;
     }
-    auto found = starts.find(*prev_child->cells[row]);
-    if (found == starts.end() || !found->second.latest) continue;
-    if (*found->second.latest < input.metadata.collection_start) {
+    const Starts* found = starts.find(*prev_child->cells[row]);
+    if (found == nullptr || !found->latest) continue;
+    if (*found->latest < input.metadata.collection_start) {
       failing_prev.push_back(row);
-      failing_episodes.insert(failing_episodes.end(), found->second.rows.begin(),
-                              found->second.rows.end());
+      failing_episodes.insert(failing_episodes.end(), found->rows.begin(), found->rows.end());
     }
   }
   RuleFailures failures;

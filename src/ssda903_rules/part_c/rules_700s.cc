@@ -93,11 +93,11 @@ RuleFailures check_705(const RuleInput& input) {
     std::optional<Date> started;
     std::optional<Date> ended;
   };
-  std::unordered_map<std::string, std::vector<Order>> by_child;
+  ByChild<std::vector<Order>> by_child(table->row_count);
   for (std::size_t row = 0; row < table->row_count; ++row) {
     if (!child->cells[row] || !given(start->cells[row])) continue;
-    by_child[*child->cells[row]].push_back(
-        {row, parse_date(start->cells[row]), parse_date(end->cells[row])});
+    by_child.get(*child->cells[row])
+        .push_back({row, parse_date(start->cells[row]), parse_date(end->cells[row])});
   }
   std::vector<std::size_t> failing;
   for (auto& [id, orders] : by_child) {
@@ -126,14 +126,14 @@ RuleFailures check_706(const RuleInput& input) {
 
   // child -> the start dates (as text and as dates) of this year's DoLOs.
   struct Starts {
-    std::vector<std::string> texts;
+    std::vector<std::string_view> texts;
     std::vector<Date> dates;
   };
-  std::unordered_map<std::string, Starts> starts;
+  ByChild<Starts> starts(input.data.find("DoLo")->row_count);
   auto [child, start] = *this_year;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row] || !given(start->cells[row])) continue;
-    Starts& entry = starts[*child->cells[row]];
+    Starts& entry = starts.get(*child->cells[row]);
     entry.texts.push_back(*start->cells[row]);
     if (auto date = parse_date(start->cells[row])) entry.dates.push_back(*date);
   }
@@ -143,13 +143,12 @@ RuleFailures check_706(const RuleInput& input) {
     if (!last_child->cells[row] || given(last_end->cells[row])) continue;
     if (!given(last_start->cells[row])) continue;
     bool continued = false;
-    auto found = starts.find(*last_child->cells[row]);
-    if (found != starts.end()) {
-      const Starts& entry = found->second;
+    if (const Starts* found = starts.find(*last_child->cells[row])) {
+      const Starts& entry = *found;
       auto date = parse_date(last_start->cells[row]);
       continued =
-          std::find(entry.texts.begin(), entry.texts.end(), *last_start->cells[row]) !=
-              entry.texts.end() ||
+          std::find(entry.texts.begin(), entry.texts.end(),
+                    std::string_view(*last_start->cells[row])) != entry.texts.end() ||
           (date && std::find(entry.dates.begin(), entry.dates.end(), *date) != entry.dates.end());
     }
     if (!continued) failing.push_back(row);
@@ -172,21 +171,30 @@ RuleFailures check_707(const RuleInput& input) {
     Date started;
     std::optional<Date> ended;
   };
-  std::unordered_map<std::string, std::vector<Episode>> by_child;
-  for (std::size_t row = 0; row < episode_table->row_count; ++row) {
-    auto started = parse_date(decom->cells[row]);
-    if (!child->cells[row] || !started) continue;
-    by_child[*child->cells[row]].push_back({row, *started, parse_date(dec->cells[row])});
-  }
   struct PeriodOfCare {
     Date started;
     std::optional<Date> ended;  // DEC of its last episode; open when absent
   };
-  std::unordered_map<std::string, std::vector<PeriodOfCare>> periods;
-  for (auto& [id, list] : by_child) {
+  struct Child {
+    std::vector<Episode> episodes;
+    std::vector<PeriodOfCare> periods;
+  };
+  // Only the children with a DoLO are of interest.
+  ByChild<Child> by_child(dolo_table->row_count);
+  for (const Cell& id : (*dolo)[0]->cells) {
+    if (id) by_child.get(*id);
+  }
+  for (std::size_t row = 0; row < episode_table->row_count; ++row) {
+    if (!child->cells[row]) continue;
+    Child* entry = by_child.find(*child->cells[row]);
+    auto started = entry ? parse_date(decom->cells[row]) : std::nullopt;
+    if (started) entry->episodes.push_back({row, *started, parse_date(dec->cells[row])});
+  }
+  for (auto& [id, entry] : by_child) {
+    std::vector<Episode>& list = entry.episodes;
     std::stable_sort(list.begin(), list.end(),
                      [](const Episode& a, const Episode& b) { return a.started < b.started; });
-    std::vector<PeriodOfCare>& child_periods = periods[id];
+    std::vector<PeriodOfCare>& child_periods = entry.periods;
     for (std::size_t i = 0; i < list.size(); ++i) {
       // A new period of care starts when the episode starts after the previous one ended.
       bool new_period = i == 0 || (list[i - 1].ended && list[i].started > *list[i - 1].ended);
@@ -199,11 +207,11 @@ RuleFailures check_707(const RuleInput& input) {
   for (std::size_t row = 0; row < dolo_table->row_count; ++row) {
     auto started = parse_date(start->cells[row]);
     if (!dolo_child->cells[row] || !started) continue;
-    auto found = periods.find(*dolo_child->cells[row]);
-    if (found == periods.end()) continue;
+    const Child* found = by_child.find(*dolo_child->cells[row]);
+    if (found == nullptr || found->periods.empty()) continue;
     auto ended = parse_date(end->cells[row]);
     bool within_some = false;
-    for (const PeriodOfCare& period : found->second) {
+    for (const PeriodOfCare& period : found->periods) {
       bool outside =
           (!ended && period.ended.has_value()) || (!ended && *started < period.started) ||
           (ended && period.ended && *ended > *period.ended) || (ended && *ended < period.started);
@@ -243,22 +251,27 @@ RuleFailures check_dolo_placements(const RuleInput& input, bool (*wrong_place)(c
     std::optional<Date> started;
     std::optional<Date> ended;
   };
-  std::unordered_map<std::string, std::vector<Episode>> wrongly_placed;
+  // Only the children with a DoLO are of interest.
+  ByChild<std::vector<Episode>> wrongly_placed(dolo_table->row_count);
+  for (const Cell& id : (*dolo)[0]->cells) {
+    if (id) wrongly_placed.get(*id);
+  }
   for (std::size_t row = 0; row < episode_table->row_count; ++row) {
     if (!child->cells[row] || !wrong_place(place->cells[row])) continue;
-    wrongly_placed[*child->cells[row]].push_back(
-        {row, parse_date(decom->cells[row]), parse_date(dec->cells[row])});
+    if (auto* list = wrongly_placed.find(*child->cells[row])) {
+      list->push_back({row, parse_date(decom->cells[row]), parse_date(dec->cells[row])});
+    }
   }
   auto [dolo_child, start, end] = *dolo;
   std::vector<std::size_t> failing_dolo, failing_episodes;
   for (std::size_t row = 0; row < dolo_table->row_count; ++row) {
     if (!dolo_child->cells[row]) continue;
-    auto found = wrongly_placed.find(*dolo_child->cells[row]);
-    if (found == wrongly_placed.end()) continue;
+    const auto* found = wrongly_placed.find(*dolo_child->cells[row]);
+    if (found == nullptr) continue;
     auto started = parse_date(start->cells[row]);
     auto ended = parse_date(end->cells[row]);
     if (!started || !ended) continue;
-    for (const Episode& episode : found->second) {
+    for (const Episode& episode : *found) {
       bool overlaps = episode.started && *ended >= *episode.started &&
                       (!episode.ended || *started <= *episode.ended);
       if (overlaps) {

@@ -17,13 +17,13 @@ namespace {
 RuleFailures check_epi(const RuleInput& input) {
   auto header = columns_of<1>(input.data.find("Header"), {"CHILD"});
   if (!header) return {};
-  std::unordered_set<std::string> known = children_in(input.data.find("Episodes"));
-  std::unordered_set<std::string> leavers = children_in(input.data.find("OC3"));
-  known.insert(leavers.begin(), leavers.end());
+  ByChild<Seen> in_episodes = children_of(input.data.find("Episodes"));
+  ByChild<Seen> leavers = children_of(input.data.find("OC3"));
   std::vector<std::size_t> failing;
   const Column* child = (*header)[0];
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    if (!child->cells[row] || !known.count(*child->cells[row])) failing.push_back(row);
+    const Cell& id = child->cells[row];
+    if (!id || (!in_episodes.contains(*id) && !leavers.contains(*id))) failing.push_back(row);
   }
   return failing_rows("Header", std::move(failing));
 }
@@ -33,13 +33,13 @@ RuleFailures check_noe(const RuleInput& input) {
   auto episodes = columns_of<2>(input.data.find("Episodes"), {"CHILD", "DECOM"});
   const Table* last = input.data.find("Episodes_last");
   if (!episodes || !column_of(last, "CHILD")) return {};
-  std::unordered_set<std::string> last_year = children_in(last);
+  ByChild<Seen> last_year = children_of(last);
   auto [child, decom] = *episodes;
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     auto started = parse_date(decom->cells[row]);
     if (!started || *started >= input.metadata.collection_start) continue;
-    if (!child->cells[row] || !last_year.count(*child->cells[row])) failing.push_back(row);
+    if (!child->cells[row] || !last_year.contains(*child->cells[row])) failing.push_back(row);
   }
   return failing_rows("Episodes", std::move(failing));
 }
@@ -49,11 +49,11 @@ RuleFailures child_not_in_header(const RuleInput& input, std::string_view table)
   const Table* header = input.data.find("Header");
   auto rows = columns_of<1>(input.data.find(table), {"CHILD"});
   if (!rows || !column_of(header, "CHILD")) return {};
-  std::unordered_set<std::string> children = children_in(header);
+  ByChild<Seen> children = children_of(header);
   std::vector<std::size_t> failing;
   const Column* child = (*rows)[0];
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    if (!child->cells[row] || !children.count(*child->cells[row])) failing.push_back(row);
+    if (!child->cells[row] || !children.contains(*child->cells[row])) failing.push_back(row);
   }
   return failing_rows(table, std::move(failing));
 }
@@ -66,32 +66,49 @@ RuleFailures differs_from_header(const RuleInput& input, std::string_view table,
   auto header = columns_of<2>(header_table, {"CHILD", field});
   auto rows = columns_of<2>(input.data.find(table), {"CHILD", field});
   if (!header || !rows) return {};
-  // child -> the Header's values (a child given twice in the Header is checked against each).
-  std::unordered_map<std::string, std::vector<const Cell*>> header_values;
+  // child -> the Header's value (a child given twice in the Header is checked against each).
+  struct HeaderValue {
+    const Cell* cell = nullptr;
+    std::optional<Date> date;         // parsed once, for DOB
+    std::vector<const Cell*> others;  // the values of further Header rows of the same child
+  };
+  ByChild<HeaderValue> header_values(header_table->row_count);
   for (std::size_t row = 0; row < header_table->row_count; ++row) {
     const Cell& id = (*header)[0]->cells[row];
-    if (id) header_values[*id].push_back(&(*header)[1]->cells[row]);
+    if (!id) continue;
+    bool inserted = false;
+    HeaderValue& entry = header_values.get(*id, &inserted);
+    const Cell& cell = (*header)[1]->cells[row];
+    if (inserted) {
+      entry.cell = &cell;
+      if (as_date) entry.date = parse_date(cell);
+    } else {
+      entry.others.push_back(&cell);
+    }
   }
-  auto value_of = [as_date](const Cell& cell) -> std::optional<std::string> {
-    if (!as_date) return given(cell) ? cell : std::nullopt;
-    auto date = parse_date(cell);
-    return date ? std::optional<std::string>(date->iso()) : std::nullopt;
-  };
   auto [child, value] = *rows;
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row]) continue;
-    auto found = header_values.find(*child->cells[row]);
-    if (found == header_values.end()) continue;
-    auto own = value_of(value->cells[row]);
-    if (!own) continue;
-    for (const Cell* header_cell : found->second) {
-      auto expected = value_of(*header_cell);
-      if (expected && *expected != *own) {
-        failing.push_back(row);
-        break;
+    const HeaderValue* found = header_values.find(*child->cells[row]);
+    if (found == nullptr) continue;
+    const Cell& own = value->cells[row];
+    bool differs = false;
+    if (as_date) {
+      auto own_date = parse_date(own);
+      if (!own_date) continue;
+      differs = found->date && *found->date != *own_date;
+      for (const Cell* other : found->others) {
+        auto other_date = parse_date(*other);
+        differs = differs || (other_date && *other_date != *own_date);
       }
+    } else {
+      if (!given(own)) continue;
+      differs = given(*found->cell) && **found->cell != *own;
+      for (const Cell* other : found->others)
+        differs = differs || (given(*other) && **other != *own);
     }
+    if (differs) failing.push_back(row);
   }
   return failing_rows(table, std::move(failing));
 }
@@ -100,9 +117,15 @@ RuleFailures differs_from_header(const RuleInput& input, std::string_view table,
 RuleFailures child_more_than_once(const RuleInput& input, std::string_view table) {
   const Table* rows = input.data.find(table);
   if (!column_of(rows, "CHILD")) return {};
+  const Column* child = rows->column("CHILD");
+  ByChild<std::size_t> count(rows->row_count);
+  for (const Cell& id : child->cells) {
+    if (id) ++count.get(*id);
+  }
   std::vector<std::size_t> failing;
-  for (const auto& [child, child_rows] : rows_by(*rows, "CHILD")) {
-    if (child_rows.size() > 1) failing.insert(failing.end(), child_rows.begin(), child_rows.end());
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    const Cell& id = child->cells[row];
+    if (id && *count.find(*id) > 1) failing.push_back(row);
   }
   return failing_rows(table, std::move(failing));
 }

@@ -9,6 +9,8 @@
 //   social worker episodes covers it (not once per social worker episode that does not).
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -32,21 +34,56 @@ struct SwEpisode {
   std::optional<Date> ended;    // SW_DEC
 };
 
-// The rows of SWEpisodes by child, each child's in file order, with their dates parsed once.
-std::unordered_map<std::string, std::vector<SwEpisode>> sw_episodes_by_child(const Column* child,
-                                                                             const Column* decom,
-                                                                             const Column* dec) {
-  std::unordered_map<std::string, std::vector<SwEpisode>> by_child;
-  for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    if (!child->cells[row]) continue;
-    by_child[*child->cells[row]].push_back(
-        {row, parse_date(decom->cells[row]), dec ? parse_date(dec->cells[row]) : std::nullopt});
+// The rows of SWEpisodes grouped by child (each child's in file order), their dates parsed once.
+class SwByChild {
+ public:
+  SwByChild(const Column* child, const Column* decom, const Column* dec) {
+    const std::size_t rows = child->cells.size();
+    std::vector<std::int32_t> group_of_row(rows, -1);
+    std::vector<std::uint32_t> sizes;
+    for (std::size_t row = 0; row < rows; ++row) {
+      const Cell& id = child->cells[row];
+      if (!id) continue;
+      bool inserted = false;
+      std::uint32_t& group = groups_.get(*id, &inserted);
+      if (inserted) {
+        group = static_cast<std::uint32_t>(sizes.size());
+        sizes.push_back(0);
+        keys_.push_back(*id);
+      }
+      group_of_row[row] = static_cast<std::int32_t>(group);
+      ++sizes[group];
+    }
+    offsets_.assign(sizes.size() + 1, 0);
+    for (std::size_t g = 0; g < sizes.size(); ++g) offsets_[g + 1] = offsets_[g] + sizes[g];
+    episodes_.resize(offsets_.back());
+    std::vector<std::uint32_t> next(offsets_.begin(), offsets_.end() - 1);
+    for (std::size_t row = 0; row < rows; ++row) {
+      if (group_of_row[row] < 0) continue;
+      episodes_[next[static_cast<std::size_t>(group_of_row[row])]++] = {
+          row, parse_date(decom->cells[row]), dec ? parse_date(dec->cells[row]) : std::nullopt};
+    }
   }
-  return by_child;
-}
+  std::size_t children() const { return keys_.size(); }
+  std::string_view child(std::size_t group) const { return keys_[group]; }
+  std::span<SwEpisode> episodes(std::size_t group) {
+    return {episodes_.data() + offsets_[group], episodes_.data() + offsets_[group + 1]};
+  }
+  // The child's episodes, or an empty span.
+  std::span<SwEpisode> episodes_of(std::string_view child) {
+    std::uint32_t* group = groups_.find_key(child);
+    return group ? episodes(*group) : std::span<SwEpisode>();
+  }
+
+ private:
+  ByChild<std::uint32_t> groups_;
+  std::vector<std::string_view> keys_;
+  std::vector<std::uint32_t> offsets_;
+  std::vector<SwEpisode> episodes_;
+};
 
 // Orders episodes by start (SW_DECOM), those without a start last, ties in file order.
-void sort_by_start(std::vector<SwEpisode>& episodes) {
+void sort_by_start(std::span<SwEpisode> episodes) {
   std::stable_sort(episodes.begin(), episodes.end(), [](const SwEpisode& a, const SwEpisode& b) {
     if (!a.started || !b.started) return a.started.has_value() && !b.started.has_value();
     return *a.started < *b.started;
@@ -55,9 +92,24 @@ void sort_by_start(std::vector<SwEpisode>& episodes) {
 
 // The child's latest episode: the last of them in start order (one without a start counts as
 // latest, as it sorts last).
-const SwEpisode& latest_of(std::vector<SwEpisode>& episodes) {
+const SwEpisode& latest_of(std::span<SwEpisode> episodes) {
   sort_by_start(episodes);
   return episodes.back();
+}
+
+// Each child's latest episode by start: the first met with the latest SW_DECOM; an episode
+// without a start only when none of the child's has one. Only `row` and `started` are set.
+ByChild<std::optional<SwEpisode>> latest_by_start(const Column* child, const Column* decom) {
+  ByChild<std::optional<SwEpisode>> latest(child->cells.size() / 2);
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    if (!child->cells[row]) continue;
+    std::optional<SwEpisode>& entry = latest.get(*child->cells[row]);
+    auto started = parse_date(decom->cells[row]);
+    if (!entry || (started && (!entry->started || *started > *entry->started))) {
+      entry = SwEpisode{row, started, std::nullopt};
+    }
+  }
+  return latest;
 }
 
 // SW01STG1 (2023/24): a child looked after on 31 March (an episode of care without DEC, LS not V3
@@ -70,11 +122,11 @@ RuleFailures check_sw01(const RuleInput& input) {
   struct Given {
     bool id = false, started = false, reason = false;
   };
-  std::unordered_map<std::string, Given> given_by_child;
+  ByChild<Given> given_by_child((*sw)[0]->cells.size());
   auto [sw_child, sw_id, sw_decom, sw_reason] = *sw;
   for (std::size_t row = 0; row < sw_child->cells.size(); ++row) {
     if (!sw_child->cells[row]) continue;
-    Given& entry = given_by_child[*sw_child->cells[row]];
+    Given& entry = given_by_child.get(*sw_child->cells[row]);
     entry.id = entry.id || given(sw_id->cells[row]);
     entry.started = entry.started || given(sw_decom->cells[row]);
     entry.reason = entry.reason || given(sw_reason->cells[row]);
@@ -85,9 +137,8 @@ RuleFailures check_sw01(const RuleInput& input) {
     if (!child->cells[row] || given(dec->cells[row]) || is_one_of(ls->cells[row], {"V3", "V4"})) {
       continue;
     }
-    auto found = given_by_child.find(*child->cells[row]);
-    if (found == given_by_child.end() || !found->second.id || !found->second.started ||
-        !found->second.reason) {
+    const Given* found = given_by_child.find(*child->cells[row]);
+    if (found == nullptr || !found->id || !found->started || !found->reason) {
       failing.push_back(row);
     }
   }
@@ -200,9 +251,10 @@ RuleFailures check_sw07(const RuleInput& input, int years_before) {
 RuleFailures check_sw08(const RuleInput& input) {
   auto sw = columns_of<3>(input.data.find(kSw), {"CHILD", "SW_DECOM", "SW_DEC"});
   if (!sw) return {};
-  auto by_child = sw_episodes_by_child((*sw)[0], (*sw)[1], (*sw)[2]);
+  SwByChild by_child((*sw)[0], (*sw)[1], (*sw)[2]);
   std::vector<std::size_t> failing;
-  for (auto& [id, episodes] : by_child) {
+  for (std::size_t group = 0; group < by_child.children(); ++group) {
+    std::span<SwEpisode> episodes = by_child.episodes(group);
     std::size_t latest = latest_of(episodes).row;
     for (const SwEpisode& episode : episodes) {
       if (episode.row != latest && episode.started && !episode.ended) {
@@ -241,9 +293,10 @@ RuleFailures check_sw10(const RuleInput& input, bool first_contact_exempt) {
   if (!sw) return {};
   const Column* reason = column_of(table, "SW_REASON");
   if (first_contact_exempt && reason == nullptr) return {};
-  auto by_child = sw_episodes_by_child((*sw)[0], (*sw)[1], (*sw)[2]);
+  SwByChild by_child((*sw)[0], (*sw)[1], (*sw)[2]);
   std::vector<std::size_t> failing;
-  for (auto& [id, episodes] : by_child) {
+  for (std::size_t group = 0; group < by_child.children(); ++group) {
+    std::span<SwEpisode> episodes = by_child.episodes(group);
     std::stable_sort(episodes.begin(), episodes.end(), [](const SwEpisode& a, const SwEpisode& b) {
       if (a.started != b.started) {
         if (!a.started || !b.started) return a.started.has_value();
@@ -273,9 +326,10 @@ RuleFailures check_sw11a(const RuleInput& input) {
   auto sw = columns_of<3>(input.data.find(kSw), {"CHILD", "SW_DECOM", "SW_DEC"});
   if (!sw) return {};
   const Date cut_off = input.metadata.collection_end.plus_days(-5);
-  auto by_child = sw_episodes_by_child((*sw)[0], (*sw)[1], (*sw)[2]);
+  SwByChild by_child((*sw)[0], (*sw)[1], (*sw)[2]);
   std::vector<std::size_t> failing;
-  for (auto& [id, episodes] : by_child) {
+  for (std::size_t group = 0; group < by_child.children(); ++group) {
+    std::span<SwEpisode> episodes = by_child.episodes(group);
     sort_by_start(episodes);
     for (std::size_t i = 1; i < episodes.size(); ++i) {
       const SwEpisode& before = episodes[i - 1];
@@ -297,9 +351,10 @@ RuleFailures check_sw11b(const RuleInput& input) {
   if (!sw) return {};
   const Date end = input.metadata.collection_end;
   const Date from = end.plus_days(-5);
-  auto by_child = sw_episodes_by_child((*sw)[0], (*sw)[1], (*sw)[2]);
+  SwByChild by_child((*sw)[0], (*sw)[1], (*sw)[2]);
   std::vector<std::size_t> failing;
-  for (auto& [id, episodes] : by_child) {
+  for (std::size_t group = 0; group < by_child.children(); ++group) {
+    std::span<SwEpisode> episodes = by_child.episodes(group);
     std::stable_sort(episodes.begin(), episodes.end(), [](const SwEpisode& a, const SwEpisode& b) {
       if (!a.ended || !b.ended) return a.ended.has_value() && !b.ended.has_value();
       return *a.ended < *b.ended;
@@ -326,10 +381,10 @@ RuleFailures check_sw12(const RuleInput& input) {
       columns_of<6>(input.data.find("Episodes"), {"CHILD", "DECOM", "DEC", "REC", "RNE", "LS"});
   auto sw = columns_of<2>(input.data.find(kSw), {"CHILD", "SW_DECOM"});
   if (!episodes || !sw) return {};
-  std::unordered_map<std::string, std::vector<std::optional<Date>>> sw_starts;
+  ByChild<std::vector<std::optional<Date>>> sw_starts((*sw)[0]->cells.size());
   for (std::size_t row = 0; row < (*sw)[0]->cells.size(); ++row) {
     const Cell& id = (*sw)[0]->cells[row];
-    if (id) sw_starts[*id].push_back(parse_date((*sw)[1]->cells[row]));
+    if (id) sw_starts.get(*id).push_back(parse_date((*sw)[1]->cells[row]));
   }
   const Date from = input.metadata.collection_start.plus_years(-1);
   auto [child, decom, dec, rec, rne, ls] = *episodes;
@@ -343,9 +398,8 @@ RuleFailures check_sw12(const RuleInput& input) {
     if (!starts_care && !ends_care) continue;
     auto started = parse_date(decom->cells[row]);
     bool covered = false;
-    auto found = sw_starts.find(*child->cells[row]);
-    if (found != sw_starts.end()) {
-      for (const std::optional<Date>& sw_start : found->second) {
+    if (const auto* starts = sw_starts.find(*child->cells[row])) {
+      for (const std::optional<Date>& sw_start : *starts) {
         if (!sw_start) continue;
         covered = covered || (ends_care && ended && *sw_start <= *ended) ||
                   (starts_care && started && *sw_start >= *started);
@@ -399,9 +453,10 @@ RuleFailures check_sw13_from_2024(const RuleInput& input) {
 RuleFailures check_sw14(const RuleInput& input) {
   auto sw = columns_of<3>(input.data.find(kSw), {"CHILD", "SW_DECOM", "SW_DEC"});
   if (!sw) return {};
-  auto by_child = sw_episodes_by_child((*sw)[0], (*sw)[1], (*sw)[2]);
+  SwByChild by_child((*sw)[0], (*sw)[1], (*sw)[2]);
   std::vector<std::size_t> failing;
-  for (auto& [id, episodes] : by_child) {
+  for (std::size_t group = 0; group < by_child.children(); ++group) {
+    std::span<SwEpisode> episodes = by_child.episodes(group);
     std::size_t latest = latest_of(episodes).row;
     for (const SwEpisode& episode : episodes) {
       if (episode.row != latest && !episode.ended) failing.push_back(episode.row);
@@ -435,29 +490,40 @@ RuleFailures carries_on_from_last_year(const RuleInput& input, std::string_view 
   auto current = columns_of<4>(this_table, {"CHILD", "SW_DECOM", "SW_DEC", field});
   auto last = columns_of<4>(last_table, {"CHILD", "SW_DECOM", "SW_DEC", field});
   if (!current || !last) return {};
-  auto last_by_child = sw_episodes_by_child((*last)[0], (*last)[1], (*last)[2]);
-  auto current_by_child = sw_episodes_by_child((*current)[0], (*current)[1], (*current)[2]);
+  ByChild<std::optional<SwEpisode>> last_latest = latest_by_start((*last)[0], (*last)[1]);
+  // The children whose latest episode last year was still open, and their first this year.
+  struct Carried {
+    const SwEpisode* last;
+    std::optional<SwEpisode> first;
+  };
+  ByChild<Carried> carried(last_latest.size());
+  for (auto& [id, latest] : last_latest) {
+    if (latest && !given((*last)[2]->cells[latest->row])) {
+      carried.get(*(*last)[0]->cells[latest->row]).last = &*latest;
+    }
+  }
+  const Column* child = (*current)[0];
+  for (std::size_t row = 0; row < child->cells.size(); ++row) {
+    if (!child->cells[row]) continue;
+    Carried* entry = carried.find(*child->cells[row]);
+    if (entry == nullptr) continue;
+    auto started = parse_date((*current)[1]->cells[row]);
+    // The first by start; one without a start only when none has one (ties: the file's first).
+    if (!entry->first ||
+        (started && (!entry->first->started || *started < *entry->first->started))) {
+      entry->first = SwEpisode{row, started, std::nullopt};
+    }
+  }
   const bool as_date = field == "SW_DECOM";
   std::vector<std::size_t> failing;
-  for (auto& [id, last_episodes] : last_by_child) {
-    // Last year's latest by start; one without a start only when none has one.
-    const SwEpisode* latest = nullptr;
-    for (const SwEpisode& episode : last_episodes) {
-      if (latest == nullptr ||
-          (episode.started && (!latest->started || *episode.started > *latest->started))) {
-        latest = &episode;
-      }
-    }
-    if (latest == nullptr || given((*last)[2]->cells[latest->row])) continue;
-    auto found = current_by_child.find(id);
-    if (found == current_by_child.end()) continue;
-    sort_by_start(found->second);
-    const SwEpisode& first = found->second.front();
-    const Cell& before = (*last)[3]->cells[latest->row];
-    const Cell& now = (*current)[3]->cells[first.row];
-    bool same = as_date ? (first.started && latest->started && *first.started == *latest->started)
+  for (const auto& [id, entry] : carried) {
+    if (!entry.first) continue;
+    const Cell& before = (*last)[3]->cells[entry.last->row];
+    const Cell& now = (*current)[3]->cells[entry.first->row];
+    bool same = as_date ? (entry.first->started && entry.last->started &&
+                           *entry.first->started == *entry.last->started)
                         : (given(before) && given(now) && *before == *now);
-    if (!same) failing.push_back(first.row);
+    if (!same) failing.push_back(entry.first->row);
   }
   return failing_rows(kSw, std::move(failing));
 }
@@ -467,17 +533,8 @@ RuleFailures carries_on_from_last_year(const RuleInput& input, std::string_view 
 RuleFailures check_sw17(const RuleInput& input) {
   auto sw = columns_of<3>(input.data.find(kSw), {"CHILD", "SW_DECOM", "SW_DEC"});
   if (!sw) return {};
-  auto by_child = sw_episodes_by_child((*sw)[0], (*sw)[1], (*sw)[2]);
   std::vector<std::size_t> failing;
-  for (auto& [id, episodes] : by_child) {
-    // The latest by start; episodes without a start only when none has one.
-    const SwEpisode* latest = nullptr;
-    for (const SwEpisode& episode : episodes) {
-      if (latest == nullptr ||
-          (episode.started && (!latest->started || *episode.started > *latest->started))) {
-        latest = &episode;
-      }
-    }
+  for (const auto& [id, latest] : latest_by_start((*sw)[0], (*sw)[1])) {
     if (latest && given((*sw)[2]->cells[latest->row])) failing.push_back(latest->row);
   }
   return failing_rows(kSw, std::move(failing));

@@ -73,24 +73,14 @@ std::vector<std::optional<Date>> dates_of(const Column* column) {
   return dates;
 }
 
-std::unordered_set<std::string> children_in(const Table* table) {
-  std::unordered_set<std::string> children;
+ByChild<Seen> children_of(const Table* table) {
   const Column* child = column_of(table, "CHILD");
+  ByChild<Seen> children(child ? child->cells.size() / 2 : 0);
   if (child == nullptr) return children;
   for (const Cell& cell : child->cells) {
-    if (is_present(cell)) children.insert(*cell);
+    if (cell) children.get(*cell);
   }
   return children;
-}
-
-std::unordered_map<std::string, std::size_t> first_row_by_child(const Table* table) {
-  std::unordered_map<std::string, std::size_t> rows;
-  const Column* child = column_of(table, "CHILD");
-  if (child == nullptr) return rows;
-  for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    if (is_present(child->cells[row])) rows.emplace(*child->cells[row], row);
-  }
-  return rows;
 }
 
 }  // namespace safeguard::ssda903::part_c

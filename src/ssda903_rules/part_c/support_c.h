@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,11 +65,54 @@ std::optional<Date> date_with_unknowns(const Cell& cell);
 // is absent.
 std::vector<std::optional<Date>> dates_of(const Column* column);
 
-// The children (CHILD text) named in a table, as a set.
-std::unordered_set<std::string> children_in(const Table* table);
+// A map from a child (CHILD text) to V for one rule call: keys point into the tables' cells, and a
+// lookup of the same child as the previous one (returns list a child's rows together) skips the
+// hash. References returned stay valid while entries are added (a node map).
+template <typename V>
+class ByChild {
+ public:
+  explicit ByChild(std::size_t expected = 0) { map_.reserve(expected); }
 
-// The first row of each child in a table (the Header has one row per child).
-std::unordered_map<std::string, std::size_t> first_row_by_child(const Table* table);
+  // The child's entry, value-initialised when new; `inserted` says which.
+  V& get(const std::string& child, bool* inserted = nullptr) {
+    if (last_key_ != nullptr && *last_key_ == child) {
+      if (inserted) *inserted = false;
+      return *last_value_;
+    }
+    auto [entry, added] = map_.try_emplace(std::string_view(child));
+    if (inserted) *inserted = added;
+    last_key_ = &child;
+    last_value_ = &entry->second;
+    return entry->second;
+  }
+  // The child's entry, or nullptr.
+  V* find(const std::string& child) {
+    if (last_key_ != nullptr && *last_key_ == child) return last_value_;
+    auto entry = map_.find(std::string_view(child));
+    if (entry == map_.end()) return nullptr;
+    last_key_ = &child;
+    last_value_ = &entry->second;
+    return &entry->second;
+  }
+  // By a key from another ByChild (no shortcut for repeated children).
+  V* find_key(std::string_view child) {
+    auto entry = map_.find(child);
+    return entry == map_.end() ? nullptr : &entry->second;
+  }
+  bool contains(const std::string& child) { return find(child) != nullptr; }
+  auto begin() { return map_.begin(); }
+  auto end() { return map_.end(); }
+  std::size_t size() const { return map_.size(); }
+
+ private:
+  std::unordered_map<std::string_view, V> map_;
+  const std::string* last_key_ = nullptr;
+  V* last_value_ = nullptr;
+};
+
+// The children named in a table (an empty marker per child), for membership tests.
+struct Seen {};
+ByChild<Seen> children_of(const Table* table);
 
 // Registration of each family of rules in part C.
 void add_rules_600s(RuleRegistry& registry);
