@@ -381,10 +381,21 @@ RuleFailures check_sw12(const RuleInput& input) {
       columns_of<6>(input.data.find("Episodes"), {"CHILD", "DECOM", "DEC", "REC", "RNE", "LS"});
   auto sw = columns_of<2>(input.data.find(kSw), {"CHILD", "SW_DECOM"});
   if (!episodes || !sw) return {};
-  ByChild<std::vector<std::optional<Date>>> sw_starts((*sw)[0]->cells.size());
+  // A child's social worker episodes cover an episode of care that ends care when the earliest
+  // began on or before its end, and one that starts care when the latest began on or after it.
+  struct Starts {
+    Date earliest;
+    Date latest;
+  };
+  ByChild<std::optional<Starts>> sw_starts((*sw)[0]->cells.size() / 2);
   for (std::size_t row = 0; row < (*sw)[0]->cells.size(); ++row) {
     const Cell& id = (*sw)[0]->cells[row];
-    if (id) sw_starts.get(*id).push_back(parse_date((*sw)[1]->cells[row]));
+    auto sw_start = id ? parse_date((*sw)[1]->cells[row]) : std::nullopt;
+    if (!sw_start) continue;
+    std::optional<Starts>& entry = sw_starts.get(*id);
+    if (!entry) entry = Starts{*sw_start, *sw_start};
+    entry->earliest = std::min(entry->earliest, *sw_start);
+    entry->latest = std::max(entry->latest, *sw_start);
   }
   const Date from = input.metadata.collection_start.plus_years(-1);
   auto [child, decom, dec, rec, rne, ls] = *episodes;
@@ -398,12 +409,10 @@ RuleFailures check_sw12(const RuleInput& input) {
     if (!starts_care && !ends_care) continue;
     auto started = parse_date(decom->cells[row]);
     bool covered = false;
-    if (const auto* starts = sw_starts.find(*child->cells[row])) {
-      for (const std::optional<Date>& sw_start : *starts) {
-        if (!sw_start) continue;
-        covered = covered || (ends_care && ended && *sw_start <= *ended) ||
-                  (starts_care && started && *sw_start >= *started);
-      }
+    const std::optional<Starts>* starts = sw_starts.find(*child->cells[row]);
+    if (starts && *starts) {
+      covered = (ends_care && ended && (*starts)->earliest <= *ended) ||
+                (starts_care && started && (*starts)->latest >= *started);
     }
     if (!covered) failing.push_back(row);
   }
