@@ -176,7 +176,7 @@ RuleFailures check_sw01b(const RuleInput& input) {
   return failing_rows(kSw, std::move(failing));
 }
 
-// SW02STG1: SW_ID, where given, must begin with SW or XX.
+// SW02STG1: SW_ID must begin with SW or XX (a blank one does not).
 RuleFailures check_sw02(const RuleInput& input) {
   auto sw = columns_of<1>(input.data.find(kSw), {"SW_ID"});
   if (!sw) return {};
@@ -184,7 +184,7 @@ RuleFailures check_sw02(const RuleInput& input) {
   const Column* id = (*sw)[0];
   for (std::size_t row = 0; row < id->cells.size(); ++row) {
     const Cell& cell = id->cells[row];
-    if (given(cell) && !cell->starts_with("SW") && !cell->starts_with("XX")) {
+    if (!cell || (!cell->starts_with("SW") && !cell->starts_with("XX"))) {
       failing.push_back(row);
     }
   }
