@@ -1,0 +1,67 @@
+#include "cin_census/census.h"
+
+namespace safeguard::cin_census {
+
+namespace {
+const Cell kEmptyCell;
+}
+
+const Column* Table::column(std::string_view column_name) const {
+  for (const Column& candidate : columns) {
+    if (candidate.name == column_name) return &candidate;
+  }
+  return nullptr;
+}
+
+Column* Table::column(std::string_view column_name) {
+  for (Column& candidate : columns) {
+    if (candidate.name == column_name) return &candidate;
+  }
+  return nullptr;
+}
+
+const Cell& Table::cell(std::size_t row, std::string_view column_name) const {
+  const Column* found = column(column_name);
+  if (found == nullptr || row >= found->cells.size()) return kEmptyCell;
+  return found->cells[row];
+}
+
+std::string_view Table::text(std::size_t row, std::string_view column_name) const {
+  const Cell& value = cell(row, column_name);
+  return value ? std::string_view(*value) : std::string_view();
+}
+
+Column& Table::add_column(std::string_view column_name) {
+  if (Column* existing = column(column_name)) return *existing;
+  Column& added = columns.emplace_back();
+  added.name = std::string(column_name);
+  added.cells.resize(row_count);
+  return added;
+}
+
+std::size_t Table::add_row(int line) {
+  for (Column& each : columns) each.cells.emplace_back();
+  line_numbers.push_back(line);
+  return row_count++;
+}
+
+void Table::set(std::size_t row, std::string_view column_name, Cell value) {
+  Column& target = add_column(column_name);
+  if (row >= target.cells.size()) target.cells.resize(row + 1);
+  target.cells[row] = std::move(value);
+}
+
+const Table* Census::find(std::string_view table_name) const {
+  auto found = tables.find(table_name);
+  return found == tables.end() ? nullptr : &found->second;
+}
+
+Table& Census::table(std::string_view table_name) {
+  auto found = tables.find(table_name);
+  if (found != tables.end()) return found->second;
+  Table& created = tables[std::string(table_name)];
+  created.name = std::string(table_name);
+  return created;
+}
+
+}  // namespace safeguard::cin_census
