@@ -263,11 +263,12 @@ RuleFailures provider_code_check(const RuleInput& input,
   if (!has_columns(episodes, {"PLACE_PROVIDER", "PLACE"})) return {};
   ColumnView provider(episodes, "PLACE_PROVIDER");
   ColumnView place(episodes, "PLACE");
+  const CodeSet providers({"PR0", "PR1", "PR2", "PR3", "PR4", "PR5"});
+  const CodeSet without(placements_without);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!given(provider[row])) continue;
-    bool valid = is_one_of(provider[row], {"PR0", "PR1", "PR2", "PR3", "PR4", "PR5"}) &&
-                 !is_one_of(place[row], placements_without);
+    bool valid = providers.contains(provider[row]) && !without.contains(place[row]);
     if (!valid) failing.push_back(row);
   }
   return failing_rows("Episodes", std::move(failing));

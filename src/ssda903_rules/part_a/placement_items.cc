@@ -97,9 +97,10 @@ RuleFailures provider_not_required(const RuleInput& input,
   if (!has_columns(episodes, {"PLACE", "PLACE_PROVIDER"})) return {};
   ColumnView place(episodes, "PLACE");
   ColumnView provider(episodes, "PLACE_PROVIDER");
+  const CodeSet not_required(placements);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (is_one_of(place[row], placements) && given(provider[row])) failing.push_back(row);
+    if (not_required.contains(place[row]) && given(provider[row])) failing.push_back(row);
   }
   return failing_rows("Episodes", std::move(failing));
 }
@@ -117,11 +118,12 @@ RuleFailures urn_required(const RuleInput& input,
   ColumnView la(episodes, "PL_LA");
   ColumnView urn(episodes, "URN");
   auto dec = dates_of(episodes, "DEC");
+  const CodeSet exempt(exempt_placements);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     bool open_in_year =
         !given(dec_text[row]) || (dec[row] && *dec[row] >= input.metadata.collection_start);
-    if (open_in_year && !given(urn[row]) && !is_one_of(place[row], exempt_placements) &&
+    if (open_in_year && !given(urn[row]) && !exempt.contains(place[row]) &&
         !(given(la[row]) && outside_england(upper(*la[row])))) {
       failing.push_back(row);
     }
@@ -139,9 +141,10 @@ RuleFailures urn_not_expected(const RuleInput& input,
   if (!has_columns(episodes, {"PLACE", "URN"})) return {};
   ColumnView place(episodes, "PLACE");
   ColumnView urn(episodes, "URN");
+  const CodeSet unregistered(placements);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    if (is_one_of(place[row], placements) && names_provider(urn[row])) failing.push_back(row);
+    if (unregistered.contains(place[row]) && names_provider(urn[row])) failing.push_back(row);
   }
   return failing_rows("Episodes", std::move(failing));
 }
@@ -154,10 +157,11 @@ RuleFailures postcode_matches_urn(const RuleInput& input,
   ColumnView postcode(episodes, "PL_POST");
   const Table* providers = input.metadata.provider_info ? &*input.metadata.provider_info : nullptr;
   ColumnView provider_postcode(providers, "POSTCODE");
+  const CodeSet checked(placements);
   return check_against_providers(
       input, {"LS", "PLACE", "PL_POST"}, "POSTCODE",
       [&](std::size_t row, std::optional<std::size_t> provider_row) {
-        if (is_one_of(ls[row], {"V3", "V4"}) || !is_one_of(place[row], placements) ||
+        if (is_one_of(ls[row], {"V3", "V4"}) || !checked.contains(place[row]) ||
             !given(postcode[row])) {
           return false;
         }

@@ -131,12 +131,19 @@ std::optional<double> to_number(const Cell& cell) {
   return value;
 }
 
+CodeSet::CodeSet(std::initializer_list<std::string_view> codes) {
+  for (std::string_view code : codes) {
+    if (code.size() <= 8) codes_.push_back(pack(code));
+  }
+}
+
 RuleFailures rows_without_code(const RuleInput& input, std::string_view table_name,
                                std::string_view column_name,
                                std::initializer_list<std::string_view> codes, bool blank_allowed) {
   const Table* table = input.data.find(table_name);
   if (!has_columns(table, {column_name})) return {};
   ColumnView column(table, column_name);
+  const CodeSet valid(codes);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < table->row_count; ++row) {
     const Cell& cell = column[row];
@@ -144,7 +151,7 @@ RuleFailures rows_without_code(const RuleInput& input, std::string_view table_na
       if (!blank_allowed) failing.push_back(row);
       continue;
     }
-    if (!is_one_of(cell, codes)) failing.push_back(row);
+    if (!valid.contains_text(*cell)) failing.push_back(row);
   }
   return failing_rows(table_name, std::move(failing));
 }
