@@ -59,7 +59,7 @@ RuleFailures check_420(const RuleInput& input) {
 RuleFailures check_445(const RuleInput& input) {
   const Date last_allowed = *Date::from_ymd(2005, 12, 31);
   return episodes_where(input, "LS", "DECOM", [&](const Cell& ls, const Cell& decom) {
-    auto start = parse_date(decom);
+    auto start = fast_date(decom);
     return holds(ls, "D1") && start && *start > last_allowed;
   });
 }
@@ -68,7 +68,7 @@ RuleFailures check_445(const RuleInput& input) {
 RuleFailures check_446(const RuleInput& input) {
   const Date first_allowed = *Date::from_ymd(2005, 12, 1);
   return episodes_where(input, "LS", "DECOM", [&](const Cell& ls, const Cell& decom) {
-    auto start = parse_date(decom);
+    auto start = fast_date(decom);
     return holds(ls, "E1") && start && *start < first_allowed;
   });
 }
@@ -148,7 +148,7 @@ RuleFailures check_431(const RuleInput& input) {
   if (!all_present(rne, dec)) return {};
   return consecutive_episodes(input, [&](std::size_t previous, std::size_t row,
                                          const std::vector<std::optional<Date>>& starts) {
-    auto previous_end = parse_date(dec->cells[previous]);
+    auto previous_end = fast_date(dec->cells[previous]);
     return holds(rne->cells[row], "S") && starts[row] && previous_end &&
            *starts[row] <= *previous_end;
   });
@@ -184,7 +184,7 @@ RuleFailures check_433(const RuleInput& input) {
     if (reason != "P" && reason != "L" && reason != "T" && reason != "U" && reason != "B") {
       return false;
     }
-    auto previous_end = parse_date(dec->cells[previous]);
+    auto previous_end = fast_date(dec->cells[previous]);
     return !previous_end || !starts[row] || *previous_end != *starts[row];
   });
 }
@@ -291,8 +291,8 @@ RuleFailures review_participation_by_age(const RuleInput& input,
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < reviews->row_count; ++row) {
     if (!is_one_of(code->cells[row], codes)) continue;
-    auto born = parse_date(dob->cells[row]);
-    auto held = parse_date(review->cells[row]);
+    auto born = fast_date(dob->cells[row]);
+    auto held = fast_date(review->cells[row]);
     if (!born || !held) continue;
     Date fourth = born->plus_years(4);
     if (fail_after ? *held > fourth : *held < fourth) rows.push_back(row);

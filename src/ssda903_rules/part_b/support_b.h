@@ -18,7 +18,8 @@
 
 namespace safeguard::ssda903 {
 
-// The column `name` of `table`; nullptr when either is absent.
+// The column `name` of `table`; nullptr when either is absent, or when the column does not hold
+// exactly one cell per row (so a rule never reads past a column's end).
 const Column* column_of(const Table* table, std::string_view name);
 
 // True when every column given is present.
@@ -34,14 +35,19 @@ inline std::string_view text_of(const Cell& cell) {
 // True when the cell holds exactly `code`.
 inline bool holds(const Cell& cell, std::string_view code) { return cell && *cell == code; }
 
+// A cell's date as parse_date reads it, with a quick path for the usual dd/mm/yyyy.
+std::optional<Date> fast_date(const Cell& cell);
+
 // Each row's date (nullopt where empty or malformed), parsed once.
 std::vector<std::optional<Date>> dates_of(const Column& column);
 
 // A number as pandas reads it (to_numeric): "1", "1.0", " 2 " ...; nullopt otherwise.
 std::optional<double> number_of(const Cell& cell);
 
-// Rows of a table by the CHILD column, in table order within each child.
-using RowsByChild = std::unordered_map<std::string, std::vector<std::size_t>>;
+// Rows of a table by the CHILD column, in table order within each child (none when the column
+// is absent).
+// The keys view the table's cells: the map must not outlive the table.
+using RowsByChild = std::unordered_map<std::string_view, std::vector<std::size_t>>;
 RowsByChild rows_by_child(const Table& table);
 
 // Sorts `rows` by `dates` (rows without a date last), keeping table order among equal dates.
