@@ -359,9 +359,8 @@ RuleFailures check_199(const RuleInput& input) {
   for (std::uint32_t child = 0; child < children.size(); ++child) {
     auto rows = by_child.rows_of(child);
     order.assign(rows.begin(), rows.end());
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return entries[a].start < entries[b].start;
-    });
+    sort_few(order.begin(), order.end(),
+             [&](std::size_t a, std::size_t b) { return entries[a].start < entries[b].start; });
     int adoptions = 0;
     for (std::size_t index : order) {
       const Entry& entry = entries[index];

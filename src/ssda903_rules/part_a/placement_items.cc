@@ -193,13 +193,13 @@ EpisodesInOrder episodes_in_order(const Table* episodes,
     auto rows = by_child.rows_of_number(child);
     std::size_t begin = ordered.rows.size();
     ordered.rows.insert(ordered.rows.end(), rows.begin(), rows.end());
-    std::stable_sort(ordered.rows.begin() + static_cast<std::ptrdiff_t>(begin), ordered.rows.end(),
-                     [&](std::size_t a, std::size_t b) {
-                       if (!decom[a] || !decom[b]) {
-                         return decom[a].has_value() && !decom[b].has_value();
-                       }
-                       return *decom[a] < *decom[b];
-                     });
+    sort_few(ordered.rows.begin() + static_cast<std::ptrdiff_t>(begin), ordered.rows.end(),
+             [&](std::size_t a, std::size_t b) {
+               if (!decom[a] || !decom[b]) {
+                 return decom[a].has_value() && !decom[b].has_value();
+               }
+               return *decom[a] < *decom[b];
+             });
     ordered.offsets.push_back(ordered.rows.size());
   }
   return ordered;

@@ -117,6 +117,21 @@ inline std::string_view text_of(const Cell& cell) {
   return cell ? std::string_view(*cell) : std::string_view();
 }
 
+// Sorts a child's few rows in place, keeping equal ones in their order (no allocation, unlike
+// std::stable_sort, which matters when called once per child of 80,000).
+template <typename Iterator, typename Less>
+void sort_few(Iterator begin, Iterator end, Less less) {
+  for (Iterator i = begin; i != end; ++i) {
+    auto value = *i;
+    Iterator j = i;
+    while (j != begin && less(value, *(j - 1))) {
+      *j = *(j - 1);
+      --j;
+    }
+    *j = value;
+  }
+}
+
 // A small set of codes (each at most 8 characters) tested by integer comparison: a code check
 // over 300,000 episodes costs a couple of milliseconds.
 class CodeSet {
