@@ -50,6 +50,7 @@ bool add_table(ReadResult& into, Table table, std::string_view file_name) {
          fmt::format("a second {} table: each table may be given only once", table.name)});
     return false;
   }
+  into.file_of[table.name] = std::string(file_name);
   std::string name = table.name;
   into.data.tables.emplace(std::move(name), std::move(table));
   return true;

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +38,9 @@ struct FileProblem {
 struct ReadResult {
   Return data;
   std::vector<FileProblem> problems;
-  std::vector<std::string> files;  // the files read, in order
-  std::string format = "csv";      // "csv" or "xml"
+  std::vector<std::string> files;                           // the files read, in order
+  std::map<std::string, std::string, std::less<>> file_of;  // table name -> the file it came from
+  std::string format = "csv";                               // "csv" or "xml"
 };
 
 // One CSV file. The table is named by its columns (identify_table); `suffix` is added to its name

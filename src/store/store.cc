@@ -10,6 +10,7 @@
 
 extern const std::string_view safeguard_embedded_migration_0001;
 extern const std::string_view safeguard_embedded_migration_0002;
+extern const std::string_view safeguard_embedded_migration_0005;
 
 namespace safeguard::store {
 namespace {
@@ -26,6 +27,8 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "case record, workforce, audit trail", safeguard_embedded_migration_0001},
       {2, "user accounts and sessions", safeguard_embedded_migration_0002},
+      {5, "SSDA903 return facts: OC2, AD1, placed for adoption, permanence, DoLo, mother, UASC end",
+       safeguard_embedded_migration_0005},
   };
   return all;
 }
