@@ -318,7 +318,7 @@ Problems validate(const Worker& worker, const CodeLists& codes) {
 Problems validate(const Allocation& allocation, const CodeLists& codes) {
   Checker check(codes);
   check.id("child_id", allocation.child_id);
-  check.id("worker_id", allocation.worker_id);
+  if (allocation.worker_id) check.id("worker_id", *allocation.worker_id);
   check.id("team_id", allocation.team_id);
   check.not_before("end_date", allocation.end_date, "start_date", allocation.start_date);
   return check.take();
@@ -330,6 +330,49 @@ Problems validate(const SupervisionSession& session, const CodeLists& codes) {
   check.id("supervisor_id", session.supervisor_id);
   if (session.worker_id == session.supervisor_id) {
     check.add("supervisor_id", "a worker cannot supervise themselves");
+  }
+  return check.take();
+}
+
+Problems validate(const ClosureRequest& request, const CodeLists& codes) {
+  Checker check(codes);
+  check.id("child_id", request.child_id);
+  check.id("episode_id", request.episode_id);
+  check.code("reason_for_closure", "ReasonForClosure", request.reason_for_closure,
+             request.closure_date);
+  check.required("requested_by", request.requested_by);
+  check.one_of("status", request.status, {"awaiting_approval", "approved", "declined"});
+  if (request.status != "awaiting_approval") {
+    check.required("decided_by", request.decided_by);
+    if (!request.decided_on) check.add("decided_on", "decided_on is required once decided");
+  }
+  check.not_before("decided_on", request.decided_on, "requested_on", request.requested_on);
+  return check.take();
+}
+
+Problems validate(const PlacementEndAssessment& assessment, const CodeLists& codes) {
+  Checker check(codes);
+  check.id("child_id", assessment.child_id);
+  check.id("episode_id", assessment.episode_id);
+  check.required("assessed_by", assessment.assessed_by);
+  if (assessment.worker_id) check.id("worker_id", *assessment.worker_id);
+  if (assessment.summary.find_first_not_of(" \t\r\n") == std::string::npos) {
+    check.add("summary", "summary is required: what was assessed and the child's views");
+  }
+  return check.take();
+}
+
+Problems validate(const CaseloadOverride& override_record, const CodeLists& codes) {
+  Checker check(codes);
+  check.id("worker_id", override_record.worker_id);
+  check.id("child_id", override_record.child_id);
+  if (override_record.allocation_id) check.id("allocation_id", *override_record.allocation_id);
+  check.required("approved_by", override_record.approved_by);
+  if (override_record.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    check.add("reason", "reason is required: why the worker can take the case over their limit");
+  }
+  if (!(override_record.caseload_limit >= 0.0)) {
+    check.add("caseload_limit", "caseload_limit must be zero or more");
   }
   return check.take();
 }

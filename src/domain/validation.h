@@ -13,6 +13,7 @@
 #include "domain/front_door.h"
 #include "domain/looked_after.h"
 #include "domain/practice.h"
+#include "domain/safeguards.h"
 #include "domain/workforce.h"
 
 namespace safeguard::domain {
@@ -45,6 +46,9 @@ Problems validate(const Team& team, const CodeLists& codes);
 Problems validate(const Worker& worker, const CodeLists& codes);
 Problems validate(const Allocation& allocation, const CodeLists& codes);
 Problems validate(const SupervisionSession& session, const CodeLists& codes);
+Problems validate(const ClosureRequest& request, const CodeLists& codes);
+Problems validate(const PlacementEndAssessment& assessment, const CodeLists& codes);
+Problems validate(const CaseloadOverride& override_record, const CodeLists& codes);
 
 // One Error listing every problem ("record: field: message; ..."), or success when there are none.
 Status to_status(std::string_view record, const Problems& problems);

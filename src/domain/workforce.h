@@ -35,12 +35,14 @@ struct Worker {
   std::optional<Date> leaving_date;
 };
 
-// Which worker holds a child's case, from when to when. A case with no open allocation is
-// unallocated.
+// Which worker holds a child's case, from when to when. An allocation with a team and no worker
+// puts the case in the team's tray: it waits there for a worker, and its start date is the day it
+// began waiting. A case with no open allocation with a worker is unallocated (whether it waits in a
+// tray or has no open allocation at all).
 struct Allocation {
   std::int64_t id = 0;
   std::int64_t child_id = 0;
-  std::int64_t worker_id = 0;
+  std::optional<std::int64_t> worker_id;  // none: waiting in the team's tray
   std::int64_t team_id = 0;
   Date start_date;
   std::optional<Date> end_date;

@@ -20,6 +20,7 @@
 #include "domain/front_door.h"
 #include "domain/looked_after.h"
 #include "domain/practice.h"
+#include "domain/safeguards.h"
 #include "domain/workforce.h"
 #include "store/value.h"
 
@@ -160,6 +161,34 @@ SAFEGUARD_MAPPING(CaseNote, "case_note", column("child_id", &CaseNote::child_id)
                   column("author_worker_id", &CaseNote::author_worker_id),
                   column("date", &CaseNote::date), column("subject", &CaseNote::subject),
                   column("text", &CaseNote::text));
+SAFEGUARD_MAPPING(ClosureRequest, "closure_request", column("child_id", &ClosureRequest::child_id),
+                  column("episode_id", &ClosureRequest::episode_id),
+                  column("closure_date", &ClosureRequest::closure_date),
+                  column("reason_for_closure", &ClosureRequest::reason_for_closure),
+                  column("note", &ClosureRequest::note),
+                  column("requested_by", &ClosureRequest::requested_by),
+                  column("requested_on", &ClosureRequest::requested_on),
+                  column("visit_id", &ClosureRequest::visit_id),
+                  column("status", &ClosureRequest::status),
+                  column("decided_by", &ClosureRequest::decided_by),
+                  column("decided_on", &ClosureRequest::decided_on),
+                  column("decision_note", &ClosureRequest::decision_note));
+SAFEGUARD_MAPPING(PlacementEndAssessment, "placement_end_assessment",
+                  column("child_id", &PlacementEndAssessment::child_id),
+                  column("episode_id", &PlacementEndAssessment::episode_id),
+                  column("date", &PlacementEndAssessment::date),
+                  column("assessed_by", &PlacementEndAssessment::assessed_by),
+                  column("worker_id", &PlacementEndAssessment::worker_id),
+                  column("summary", &PlacementEndAssessment::summary));
+SAFEGUARD_MAPPING(CaseloadOverride, "caseload_override",
+                  column("worker_id", &CaseloadOverride::worker_id),
+                  column("child_id", &CaseloadOverride::child_id),
+                  column("allocation_id", &CaseloadOverride::allocation_id),
+                  column("date", &CaseloadOverride::date),
+                  column("approved_by", &CaseloadOverride::approved_by),
+                  column("reason", &CaseloadOverride::reason),
+                  column("weighted_caseload", &CaseloadOverride::weighted_caseload),
+                  column("caseload_limit", &CaseloadOverride::caseload_limit));
 
 SAFEGUARD_MAPPING(UserAccount, "user_account", column("username", &UserAccount::username),
                   column("password_hash", &UserAccount::password_hash),

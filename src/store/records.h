@@ -5,8 +5,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/date.h"
+#include "domain/child.h"
+#include "domain/children_in_need.h"
+#include "domain/front_door.h"
+#include "domain/looked_after.h"
+#include "domain/practice.h"
 
 namespace safeguard::store {
 
@@ -39,6 +45,26 @@ struct Summary {
   std::int64_t case_holding_workers = 0;
   std::int64_t allocated_cases = 0;
   double mean_caseload = 0.0;  // allocated cases per case-holding worker
+};
+
+// Everything the statutory clocks read about a set of children (rules::ChildFacts, for many
+// children at once). Each list is ordered by child, then id; protection reviews by their plan's
+// child, with the plan's child in `protection_review_children` at the same index.
+struct CaseFacts {
+  std::vector<domain::Child> children;
+  std::vector<domain::Contact> contacts;
+  std::vector<domain::Referral> referrals;
+  std::vector<domain::ChildInNeedEpisode> child_in_need_episodes;
+  std::vector<domain::Assessment> assessments;
+  std::vector<domain::Section47Enquiry> section47_enquiries;
+  std::vector<domain::InitialChildProtectionConference> conferences;
+  std::vector<domain::ChildProtectionPlan> protection_plans;
+  std::vector<domain::ChildProtectionReview> protection_reviews;
+  std::vector<std::int64_t> protection_review_children;
+  std::vector<domain::LookedAfterEpisode> looked_after_episodes;
+  std::vector<domain::LookedAfterReview> looked_after_reviews;
+  std::vector<domain::Visit> visits;
+  std::vector<domain::CareLeaverContact> care_leaver_contacts;
 };
 
 }  // namespace safeguard::store

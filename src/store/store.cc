@@ -10,6 +10,7 @@
 
 extern const std::string_view safeguard_embedded_migration_0001;
 extern const std::string_view safeguard_embedded_migration_0002;
+extern const std::string_view safeguard_embedded_migration_0003;
 extern const std::string_view safeguard_embedded_migration_0005;
 
 namespace safeguard::store {
@@ -27,6 +28,10 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "case record, workforce, audit trail", safeguard_embedded_migration_0001},
       {2, "user accounts and sessions", safeguard_embedded_migration_0002},
+      {3,
+       "safeguards: team trays, closure requests, placement-end assessments, caseload "
+       "overrides",
+       safeguard_embedded_migration_0003},
       {5, "SSDA903 return facts: OC2, AD1, placed for adoption, permanence, DoLo, mother, UASC end",
        safeguard_embedded_migration_0005},
   };

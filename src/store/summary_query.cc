@@ -1,4 +1,5 @@
-// Transaction::summary: the headline counts at one date, each in a single indexed query.
+// Transaction::summary: the headline counts at one date, each in a single indexed query. A case
+// waiting in a team's tray (an allocation with no worker) counts as unallocated.
 #include "store/transaction.h"
 
 namespace safeguard::store {
@@ -37,8 +38,8 @@ Result<Summary> Transaction::summary(Date as_of) {
       fmt::format("SELECT COUNT(DISTINCT child_id) FROM child_in_need_episode WHERE {}", kOpenOn);
   static const std::string unallocated = fmt::format(
       "SELECT COUNT(DISTINCT e.child_id) FROM child_in_need_episode e WHERE e.{} AND NOT EXISTS "
-      "(SELECT 1 FROM allocation a WHERE a.child_id = e.child_id AND a.start_date <= ?1 AND "
-      "(a.end_date IS NULL OR a.end_date > ?1))",
+      "(SELECT 1 FROM allocation a WHERE a.child_id = e.child_id AND a.worker_id IS NOT NULL AND "
+      "a.start_date <= ?1 AND (a.end_date IS NULL OR a.end_date > ?1))",
       "start_date <= ?1 AND (e.end_date IS NULL OR e.end_date > ?1)");
   static const std::string workers =
       "SELECT COUNT(*) FROM worker WHERE start_date <= ?1 AND "
@@ -48,7 +49,7 @@ Result<Summary> Transaction::summary(Date as_of) {
       "(leaving_date IS NULL OR leaving_date > ?1) AND "
       "role IN ('social_worker', 'senior_practitioner', 'personal_adviser')";
   static const std::string allocated =
-      fmt::format("SELECT COUNT(*) FROM allocation WHERE {}", kOpenOn);
+      fmt::format("SELECT COUNT(*) FROM allocation WHERE worker_id IS NOT NULL AND {}", kOpenOn);
 
   struct Count {
     const std::string* sql;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,9 +145,37 @@ class Transaction {
     return count_sql(sql, {});
   }
 
+  // Records belonging to any of `child_ids`, ordered by child then id (one query, whatever the
+  // number of children).
+  template <typename Record>
+  requires BelongsToChild<Record> Result<std::vector<Record>> list_for_children(
+      std::span<const std::int64_t> child_ids) {
+    static const std::string sql = fmt::format(
+        "SELECT {} FROM {} WHERE child_id IN (SELECT value FROM json_each(?)) ORDER BY child_id, "
+        "id",
+        detail::column_list<Record>(), Mapping<Record>::table);
+    Value ids = id_array(child_ids);
+    return collect<Record>(sql, std::span<const Value>(&ids, 1));
+  }
+
   // --- named queries ------------------------------------------------------------------------
   Result<std::optional<Child>> find_child_by_local_id(std::string_view local_id);
   Result<Summary> summary(Date as_of);
+
+  // --- the safeguards' queries (casework_query.cc) ----------------------------------------------
+  // Children whose case is open on `as_of`: an open child-in-need or looked-after episode, or an
+  // open allocation (to a worker or a team's tray). In id order.
+  Result<std::vector<std::int64_t>> children_with_open_cases(Date as_of);
+  // Allocations open on `as_of` (started on or before it, not ended by it), by child then start.
+  Result<std::vector<Allocation>> allocations_open_on(Date as_of);
+  // Allocations open on `as_of` or starting after it, held by a worker or by a team (tray
+  // included).
+  Result<std::vector<Allocation>> open_allocations_of_worker(std::int64_t worker_id, Date as_of);
+  Result<std::vector<Allocation>> open_allocations_of_team(std::int64_t team_id, Date as_of);
+  // Everything the statutory clocks read about `child_ids`.
+  Result<CaseFacts> case_facts(std::span<const std::int64_t> child_ids);
+  // Child-in-need episodes closed from `from` to `to` inclusive, by closure date.
+  Result<std::vector<ChildInNeedEpisode>> episodes_closed_between(Date from, Date to);
 
   // --- settings -------------------------------------------------------------------------------
   Result<std::optional<std::string>> setting(std::string_view key);
@@ -187,6 +216,7 @@ class Transaction {
     return records;
   }
   Result<std::int64_t> count_sql(std::string_view sql, std::span<const Value> params);
+  static Value id_array(std::span<const std::int64_t> ids);
 
   Connection& connection_;
   bool writable_;

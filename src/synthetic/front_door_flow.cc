@@ -347,7 +347,7 @@ void Simulation::pool_remove(Index case_index) {
 void Simulation::close_case(Index case_index, Date day) {
   Case& record = cases_[static_cast<std::size_t>(case_index)];
   end_allocation(case_index, day);
-  stop_waiting(record);
+  stop_waiting(record, day);
   pool_remove(case_index);
   if (open_case_of_child_[static_cast<std::size_t>(record.child)] == case_index) {
     open_case_of_child_[static_cast<std::size_t>(record.child)] = kNone;

@@ -173,7 +173,7 @@ struct WorkerRecord {
 
 struct AllocationRecord {
   Index child = kNone;
-  Index worker = kNone;
+  Index worker = kNone;  // kNone: the case waits in the team's tray
   Index team = kNone;
   Date start;
   std::optional<Date> end;

@@ -108,7 +108,6 @@ void Simulation::process_events(Date day) {
       case EventKind::kAllocate: {
         Case& record = cases_[static_cast<std::size_t>(event.subject)];
         if (!record.open || record.allocation != kNone) break;
-        stop_waiting(record);
         allocate(event.subject, when, record.pending_reason, when);
         break;
       }

@@ -172,8 +172,9 @@ class Simulation {
     Index allocation = kNone;  // the open allocation
     Index first_allocation = kNone;
     Index last_allocation = kNone;
-    Index worker_slot = kNone;  // position in the worker's case list
-    Index waiting_team = kNone;
+    Index worker_slot = kNone;   // position in the worker's case list
+    Index waiting_team = kNone;  // the team whose tray the case waits in
+    Index tray = kNone;          // the open tray allocation (a team and no worker) while waiting
     Code pending_reason = nullptr;
     Index pool_slot = kNone;  // position in open_pool_ while open and not looked after
   };
@@ -267,7 +268,10 @@ class Simulation {
   void transfer(Index case_index, Date day, Code reason);
   using WaitKind = AllocationWait;
   void request_allocation(Index case_index, Date day, Code reason, WaitKind wait);
-  void stop_waiting(Case& record);
+  // Puts the case in `team`'s tray from `day` (a tray allocation), leaving any other team's tray.
+  void start_waiting(Case& record, Index team, Date day);
+  // Takes the case out of its tray on `day`, ending the tray allocation.
+  void stop_waiting(Case& record, Date day);
   Index supervisor_on(Index team, Date day) const;
   void record_supervision();
 

@@ -375,7 +375,7 @@ void Preparer::run() {
           "allocation", m.allocations,
           [](std::size_t, const AllocationRecord& in, domain::Allocation& out) {
             out.child_id = id_of(in.child);
-            out.worker_id = id_of(in.worker);
+            out.worker_id = optional_id(in.worker);  // none: waiting in the team's tray
             out.team_id = id_of(in.team);
             out.start_date = in.start;
             out.end_date = in.end;

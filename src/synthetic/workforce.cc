@@ -6,6 +6,8 @@
 // about five and a half years on average, agency staff after about one), their cases reallocated
 // after a wait. A case is allocated to a worker of the team its phase belongs to: the least loaded
 // of three picked at random, relative to what each carries, so caseloads spread realistically.
+// A case waiting for a worker sits in its team's tray (an allocation with no worker) from the day
+// it began waiting until a worker takes it, it moves to another team's tray or it closes.
 // One-to-one supervision roughly every four weeks is derived at the end, from when visits are.
 #include <algorithm>
 #include <cmath>
@@ -308,13 +310,13 @@ void Simulation::allocate(Index case_index, Date day, Code reason, Date since) {
   Index team = team_for(record, day);
   Index worker = pick_worker(team);
   if (worker == kNone) {
-    // No one in the team to take it: it waits, and is looked at again in a week.
+    // No one in the team to take it: it waits in the team's tray, and is looked at again in a week.
     record.pending_reason = reason;
-    record.waiting_team = team;
-    ++teams_[static_cast<std::size_t>(team)].waiting;
+    start_waiting(record, team, day);
     schedule(day.plus_days(7), EventKind::kAllocate, case_index);
     return;
   }
+  stop_waiting(record, day);
   AllocationRecord allocation;
   allocation.child = record.child;
   allocation.worker = worker;
@@ -350,10 +352,31 @@ void Simulation::end_allocation(Index case_index, Date day) {
   record.worker_slot = kNone;
 }
 
-void Simulation::stop_waiting(Case& record) {
+void Simulation::start_waiting(Case& record, Index team, Date day) {
+  if (record.waiting_team == team) return;  // already in this team's tray: the same wait goes on
+  stop_waiting(record, day);
+  record.waiting_team = team;
+  ++teams_[static_cast<std::size_t>(team)].waiting;
+  // The tray: an allocation to the team with no worker, from the day the wait began.
+  AllocationRecord tray;
+  tray.child = record.child;
+  tray.team = team;
+  tray.start = day;
+  tray.reason = record.pending_reason;
+  record.tray = static_cast<Index>(model_.allocations.size());
+  model_.allocations.push_back(tray);
+  allocation_next_.push_back(kNone);  // trays stay out of the chain of workers that visits follow
+}
+
+void Simulation::stop_waiting(Case& record, Date day) {
   if (record.waiting_team == kNone) return;
   --teams_[static_cast<std::size_t>(record.waiting_team)].waiting;
   record.waiting_team = kNone;
+  if (record.tray != kNone) {
+    AllocationRecord& tray = model_.allocations[static_cast<std::size_t>(record.tray)];
+    tray.end = later(day, tray.start);
+    record.tray = kNone;
+  }
 }
 
 void Simulation::transfer(Index case_index, Date day, Code reason) {
@@ -365,7 +388,7 @@ void Simulation::transfer(Index case_index, Date day, Code reason) {
     return;
   }
   end_allocation(case_index, day);
-  stop_waiting(record);
+  stop_waiting(record, day);
   request_allocation(case_index, day, reason, WaitKind::kTransfer);
 }
 
@@ -376,10 +399,8 @@ void Simulation::request_allocation(Index case_index, Date day, Code reason, Wai
     allocate(case_index, when, reason, when);
     return;
   }
-  stop_waiting(record);
   record.pending_reason = reason;
-  record.waiting_team = team_for(record, day);
-  ++teams_[static_cast<std::size_t>(record.waiting_team)].waiting;
+  start_waiting(record, team_for(record, day), day);
   schedule(when, EventKind::kAllocate, case_index);
 }
 

@@ -283,6 +283,34 @@ TEST_F(SyntheticDefaultAuthority, EveryRecordIsValidAndEveryReferenceHolds) {
   EXPECT_TRUE(store().check_integrity().ok());
 }
 
+// A case waiting for a worker sits in its team's tray: an allocation with the team and no worker,
+// from the day the wait began until a worker takes it (the worker's allocation starts that day),
+// the case moves to another tray, or it closes.
+TEST_F(SyntheticDefaultAuthority, CasesWaitingForAWorkerSitInTheirTeamsTray) {
+  Raw raw(path());
+  const std::string trays = "FROM allocation WHERE worker_id IS NULL";
+  EXPECT_GT(raw.number("SELECT COUNT(*) " + trays), 0);
+  EXPECT_EQ(raw.number("SELECT COUNT(*) " + trays + " AND team_id IS NULL"), 0);
+  // Some cases are still waiting on the end date, and each waits in one tray only.
+  EXPECT_GT(raw.number("SELECT COUNT(*) " + trays + " AND end_date IS NULL"), 0);
+  EXPECT_EQ(raw.number("SELECT COUNT(*) FROM (SELECT child_id FROM allocation WHERE worker_id IS "
+                       "NULL AND end_date IS NULL GROUP BY child_id HAVING COUNT(*) > 1)"),
+            0);
+  // A tray and a worker never hold a case on the same day.
+  EXPECT_EQ(raw.number("SELECT COUNT(*) FROM allocation t JOIN allocation w ON w.child_id = "
+                       "t.child_id AND w.worker_id IS NOT NULL WHERE t.worker_id IS NULL AND "
+                       "w.start_date < COALESCE(t.end_date, '9999-12-31') AND t.start_date < "
+                       "COALESCE(w.end_date, '9999-12-31')"),
+            0);
+  // Most waits end with a worker taking the case the day the tray ends.
+  double ended = raw.number("SELECT COUNT(*) " + trays + " AND end_date IS NOT NULL");
+  double taken = raw.number(
+      "SELECT COUNT(*) FROM allocation t WHERE t.worker_id IS NULL AND t.end_date IS NOT NULL AND "
+      "EXISTS (SELECT 1 FROM allocation w WHERE w.child_id = t.child_id AND w.worker_id IS NOT "
+      "NULL AND w.start_date = t.end_date)");
+  EXPECT_GT(taken / ended, 0.5);
+}
+
 TEST_F(SyntheticDefaultAuthority, DescribesItselfAndLooksLikeAnEnglishAuthority) {
   Raw raw(path());
   EXPECT_EQ(raw.number("SELECT COUNT(*) FROM child"), report().children);
