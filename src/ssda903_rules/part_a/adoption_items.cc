@@ -1,19 +1,11 @@
 // Adoption (AD1) and "should be placed for adoption" (PlacedAdoption) items: dates and codes, and
 // the decision dates against the child's episodes.
-#include <limits>
-
 #include "ssda903_rules/part_a/rules_a.h"
 #include "ssda903_rules/part_a/support_a.h"
 
 namespace safeguard::ssda903 {
 
 using namespace part_a;  // NOLINT: this part's own helpers
-
-namespace {
-
-constexpr std::size_t kNoRow = std::numeric_limits<std::size_t>::max();
-
-}  // namespace
 
 // 112: the date the child should be placed for adoption, when given, is a valid date.
 RuleFailures check_112(const RuleInput& input) {

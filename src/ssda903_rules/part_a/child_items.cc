@@ -2,7 +2,6 @@
 // placing authority and location, the mother's child's date of birth, adoption codes, placement
 // provider, and a child adopted before.
 #include <algorithm>
-#include <unordered_set>
 
 #include "ssda903_rules/part_a/rules_a.h"
 #include "ssda903_rules/part_a/support_a.h"

@@ -1,7 +1,5 @@
 // Care leavers (OC3) items: in touch, activity and accommodation codes, completeness, and no
 // adoption data for a care leaver.
-#include <unordered_set>
-
 #include "ssda903_rules/part_a/rules_a.h"
 #include "ssda903_rules/part_a/support_a.h"
 
