@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "ssda903_rules/part_a/support_a.h"
 #include "ssda903_rules/rule.h"
 
 namespace safeguard::ssda903 {
@@ -176,6 +177,96 @@ TEST(PartA, Rule165RequiresMotherStatusOnlyForGirlsInCareThisYear) {
   data.tables["OC3"] = make_table("OC3", {"CHILD", "IN_TOUCH", "ACTIV", "ACCOM"}, {});
   auto failures = run("165", "2022_23", data, year_ending(2021));
   EXPECT_EQ(rows_of(failures, "Header"), (Rows{0, 2}));
+}
+
+// --- 218: which placements need a URN, by year -------------------------------------------------
+
+TEST(PartA, Rule218ChangesWithTheYear) {
+  Return data;
+  data.tables["Episodes"] = make_table("Episodes", {"PLACE", "DEC", "PL_LA", "URN"},
+                                       {{"H5", std::nullopt, "E09000001", std::nullopt},
+                                        {"Z11", std::nullopt, "E09000001", std::nullopt},
+                                        {"U1", std::nullopt, "W06000008", std::nullopt},
+                                        {"U1", std::nullopt, "WAL", std::nullopt},
+                                        {"U1", "01/01/2024", "E09000001", std::nullopt},
+                                        {"U1", std::nullopt, std::nullopt, std::nullopt}});
+  // 2022/23: H5 needs none; W... is Wales; the episode ended before the year began is left alone.
+  EXPECT_EQ(rows_of(run("218", "2022_23", data, year_ending(2025)), "Episodes"), (Rows{1, 5}));
+  // 2024/25: H5 needs a URN.
+  EXPECT_EQ(rows_of(run("218", "2024_25", data, year_ending(2025)), "Episodes"), (Rows{0, 1, 5}));
+  // 2025/26: Z11 needs none; only the named codes (WAL, ...) are outside England.
+  EXPECT_EQ(rows_of(run("218", "2025_26", data, year_ending(2026)), "Episodes"), (Rows{0, 2, 5}));
+}
+
+// --- 225, 226: placement changes judged in date order, not file order ---------------------------
+
+TEST(PartA, Rules225And226OrderEachChildsEpisodesByStartDate) {
+  Return data;
+  data.tables["Episodes"] =
+      make_table("Episodes", {"CHILD", "DECOM", "RNE", "REC", "PLACE", "REASON_PLACE_CHANGE"},
+                 {{"1", "01/09/2023", "P", std::nullopt, "T1", std::nullopt},  // third
+                  {"1", "01/05/2023", "S", "X1", "U1", std::nullopt},          // first
+                  {"1", "01/07/2023", "P", "X1", "U2", "CARPL"},               // second
+                  {"2", "01/05/2023", "S", "X1", "U1", std::nullopt},
+                  {"2", "01/06/2023", "B", std::nullopt, "U3", std::nullopt}});
+  // 225: child 1's first episode ends X1 into a P placement with no reason; child 2's likewise.
+  EXPECT_EQ(rows_of(run("225", "2022_23", data, year_ending(2024)), "Episodes"), (Rows{1, 3}));
+  // 226: the T1 placement follows an episode with a reason for change.
+  EXPECT_EQ(rows_of(run("226", "2022_23", data, year_ending(2024)), "Episodes"), (Rows{0}));
+}
+
+// --- 164: distance not checked for children UASC last year --------------------------------------
+
+TEST(PartA, Rule164LeavesOutChildrenUascLastYear) {
+  Return data;
+  data.tables["Episodes"] =
+      make_table("Episodes", {"CHILD", "PL_DISTANCE"},
+                 {{"1", "1000.2"}, {"2", "1000.2"}, {"3", "-1"}, {"3", "12.5"}, {"4", "far"}});
+  data.tables["Header"] = make_table("Header", {"CHILD", "UASC"}, {{"1", "0"}, {"2", "0"}});
+  data.tables["Header_last"] = make_table("Header_last", {"CHILD", "UASC"}, {{"2", "1"}});
+  auto failures = run("164", "2022_23", data, year_ending(2024));
+  EXPECT_EQ(rows_of(failures, "Episodes"), (Rows{0, 2, 4}));
+}
+
+// --- Grouping by child --------------------------------------------------------------------------
+
+TEST(PartA, ChildRowsGroupsInterleavedRowsOfManyChildren) {
+  std::vector<Row> rows;
+  for (int i = 0; i < 30000; ++i) rows.push_back({"C" + std::to_string(i % 10007)});
+  Table table = make_table("Episodes", {"CHILD"}, rows);
+  table.columns[0].cells[5] = std::nullopt;  // a row with no child
+  part_a::ChildRows by_child(&table);
+  EXPECT_EQ(by_child.index().size(), 10007u);
+  auto of_child_5 = by_child.rows_of("C5");
+  EXPECT_EQ(std::vector<std::size_t>(of_child_5.begin(), of_child_5.end()),
+            (Rows{10012, 20019}));  // row 5 is blank
+  auto of_child_9 = by_child.rows_of("C9");
+  EXPECT_EQ(std::vector<std::size_t>(of_child_9.begin(), of_child_9.end()),
+            (Rows{9, 10016, 20023}));
+  EXPECT_TRUE(by_child.rows_of("C10007").empty());
+  EXPECT_TRUE(by_child.rows_of("").empty());
+}
+
+TEST(PartA, DatesOfReadsTheQuickAndTheGeneralForms) {
+  Table table = make_table("Episodes", {"DECOM"},
+                           {{"29/02/2024"},
+                            {"29/02/2023"},
+                            {"1/3/2024"},
+                            {" 01/03/2024"},
+                            {"31/04/2024"},
+                            {"01/13/2024"},
+                            {"aa/bb/cccc"},
+                            {std::nullopt}});
+  auto dates = part_a::dates_of(&table, "DECOM");
+  ASSERT_EQ(dates.size(), 8u);
+  EXPECT_EQ(dates[0], *Date::from_ymd(2024, 2, 29));
+  EXPECT_FALSE(dates[1].has_value());
+  EXPECT_EQ(dates[2], *Date::from_ymd(2024, 3, 1));
+  EXPECT_EQ(dates[3], *Date::from_ymd(2024, 3, 1));
+  EXPECT_FALSE(dates[4].has_value());
+  EXPECT_FALSE(dates[5].has_value());
+  EXPECT_FALSE(dates[6].has_value());
+  EXPECT_FALSE(dates[7].has_value());
 }
 
 // --- Robustness: absent tables and columns ------------------------------------------------------
