@@ -49,7 +49,7 @@ RuleFailures check_552(const RuleInput& input) {
   RowsByChild placed_rows = rows_by_child(*placed);
   RuleFailures failures;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
-    std::erase_if(rows, [&](std::size_t row) {
+    rows = drop_rows(rows, [&](std::size_t row) {
       return !is_one_of(place->cells[row], {"A3", "A4", "A5", "A6"});
     });
     auto first_placement = earliest(rows, starts);
@@ -112,7 +112,7 @@ RuleFailures check_554(const RuleInput& input) {
   RowsByChild placed_rows = rows_by_child(*placed);
   RuleFailures failures;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
-    std::erase_if(rows, [&](std::size_t row) { return !holds(ls->cells[row], "E1"); });
+    rows = drop_rows(rows, [&](std::size_t row) { return !holds(ls->cells[row], "E1"); });
     auto first_order = earliest(rows, starts);
     auto found = placed_rows.find(child);
     if (!first_order || found == placed_rows.end()) continue;
@@ -327,7 +327,7 @@ RuleFailures check_562(const RuleInput& input) {
   RowsByChild last_rows = rows_by_child(*last);
   std::vector<std::size_t> failing;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
-    std::erase_if(rows, [&](std::size_t row) {
+    rows = drop_rows(rows, [&](std::size_t row) {
       return !starts[row] || *starts[row] >= input.metadata.collection_start;
     });
     auto first = earliest(rows, starts);
@@ -365,7 +365,7 @@ RuleFailures check_579(const RuleInput& input) {
   if (!all_present(decided, ceased, column_of(placed, "CHILD"))) return {};
   auto decisions = dates_of(*decided);
   std::vector<std::size_t> failing;
-  for (const auto& rows : children_in_date_order(*placed, decisions)) {
+  for (const auto& [child_id, rows] : children_in_date_order(*placed, decisions)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       auto previous_ceased = fast_date(ceased->cells[rows[i - 1]]);
       if (!previous_ceased || (decisions[rows[i]] && *decisions[rows[i]] < *previous_ceased)) {
@@ -595,7 +595,7 @@ std::unordered_map<std::string_view, std::vector<PeriodOfCare>> periods_of_care(
   auto starts = dates_of(*decom);
   auto ends = dates_of(*dec);
   for (auto& [child, rows] : rows_by_child(episodes)) {
-    std::erase_if(rows, [&](std::size_t row) { return !starts[row]; });
+    rows = drop_rows(rows, [&](std::size_t row) { return !starts[row]; });
     sort_by_date(rows, starts);
     auto& list = periods[child];
     for (std::size_t i = 0; i < rows.size(); ++i) {

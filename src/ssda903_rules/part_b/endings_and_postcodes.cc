@@ -402,15 +402,19 @@ RuleFailures check_399(const RuleInput& input) {
       }
     }
     if (mothers.empty() && reviewed.empty()) continue;
-    add_failing_rows(failures, "Episodes", rows);
+    add_failing_rows(failures, "Episodes", {rows.begin(), rows.end()});
     // Every header and review row of the child is paired with the completed item.
     if (auto found = header_rows.find(child); found != header_rows.end()) {
       add_failing_rows(failures, "Header",
-                       reviewed.empty() ? mothers : std::vector<std::size_t>(found->second));
+                       reviewed.empty()
+                           ? mothers
+                           : std::vector<std::size_t>(found->second.begin(), found->second.end()));
     }
     if (auto found = review_rows.find(child); found != review_rows.end()) {
       add_failing_rows(failures, "Reviews",
-                       mothers.empty() ? reviewed : std::vector<std::size_t>(found->second));
+                       mothers.empty()
+                           ? reviewed
+                           : std::vector<std::size_t>(found->second.begin(), found->second.end()));
     }
   }
   return failures;

@@ -29,14 +29,13 @@ RuleFailures check_302(const RuleInput& input) {
   auto starts = dates_of(*decom);
   RowsByChild header_rows = rows_by_child(*header);
   RuleFailures failures;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
-    auto first = earliest(rows, starts);
+  for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     auto found = header_rows.find(child);
-    if (!first || found == header_rows.end()) continue;
+    if (found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
       auto born = fast_date(dob->cells[header_row]);
-      if (born && *born > *starts[*first]) {
-        add_failing_rows(failures, "Episodes", {*first});
+      if (born && *born > *starts[first]) {
+        add_failing_rows(failures, "Episodes", {first});
         add_failing_rows(failures, "Header", {header_row});
       }
     }
@@ -142,7 +141,7 @@ RuleFailures check_334(const RuleInput& input) {
   RowsByChild ad1_rows = rows_by_child(*ad1);
   RuleFailures failures;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
-    std::erase_if(rows, [&](std::size_t row) { return !holds(rne->cells[row], "S"); });
+    rows = drop_rows(rows, [&](std::size_t row) { return !holds(rne->cells[row], "S"); });
     auto last_start = latest(rows, starts);
     auto found = ad1_rows.find(child);
     if (!last_start || found == ad1_rows.end()) continue;
@@ -385,11 +384,9 @@ RuleFailures check_357(const RuleInput& input) {
   if (!all_present(decom, rne, column_of(episodes, "CHILD"))) return {};
   auto starts = dates_of(*decom);
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
-    auto first = earliest(rows, starts);
-    if (first && *starts[*first] >= input.metadata.collection_start &&
-        !holds(rne->cells[*first], "S")) {
-      failing.push_back(*first);
+  for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
+    if (*starts[first] >= input.metadata.collection_start && !holds(rne->cells[first], "S")) {
+      failing.push_back(first);
     }
   }
   return failing_rows("Episodes", failing);

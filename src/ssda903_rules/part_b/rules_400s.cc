@@ -132,7 +132,7 @@ RuleFailures consecutive_episodes(const RuleInput& input, Check check) {
   if (!all_present(decom, column_of(episodes, "CHILD"))) return {};
   auto starts = dates_of(*decom);
   std::vector<std::size_t> failing;
-  for (const auto& rows : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       if (check(rows[i - 1], rows[i], starts)) failing.push_back(rows[i]);
     }
@@ -269,7 +269,7 @@ RuleFailures check_437(const RuleInput& input) {
   if (!all_present(decom, rec, column_of(episodes, "CHILD"))) return {};
   auto starts = dates_of(*decom);
   std::vector<std::size_t> failing;
-  for (const auto& rows : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
       std::string reason = upper(text_of(rec->cells[rows[i]]));
       if (starts[rows[i]] && (reason == "E2" || reason == "E15")) failing.push_back(rows[i]);
@@ -372,21 +372,17 @@ RuleFailures first_against_open_last(const RuleInput& input, Differs differs) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
-  auto last_starts = dates_of(*last_decom);
-  RowsByChild last_rows = rows_by_child(*last);
+  RowByChild lasts = latest_by_child(*last, dates_of(*last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
-    auto first = earliest(rows, starts);
-    auto found = last_rows.find(child);
-    if (!first || found == last_rows.end()) continue;
-    auto latest_last = latest(found->second, last_starts);
-    if (!latest_last) continue;
-    if (is_present(last_dec->cells[*latest_last])) continue;
-    if (!is_present(rne->cells[*first]) || rne->cells[*first] != last_rne->cells[*latest_last]) {
+  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(*decom))) {
+    auto found = lasts.find(child);
+    if (found == lasts.end()) continue;
+    std::size_t latest_last = found->second;
+    if (is_present(last_dec->cells[latest_last])) continue;
+    if (!is_present(rne->cells[first]) || rne->cells[first] != last_rne->cells[latest_last]) {
       continue;
     }
-    if (differs(*first, *latest_last)) failing.push_back(*first);
+    if (differs(first, latest_last)) failing.push_back(first);
   }
   return failing_rows("Episodes", failing);
 }

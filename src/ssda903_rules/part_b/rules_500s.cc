@@ -17,7 +17,7 @@ RuleFailures check_501(const RuleInput& input) {
   if (!all_present(decom, dec, column_of(episodes, "CHILD"))) return {};
   auto starts = dates_of(*decom);
   std::vector<std::size_t> failing;
-  for (const auto& rows : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       auto previous_end = fast_date(dec->cells[rows[i - 1]]);
       if (starts[rows[i]] && previous_end && *starts[rows[i]] < *previous_end) {
@@ -43,14 +43,13 @@ RuleFailures check_502(const RuleInput& input) {
   auto starts = dates_of(*decom);
   RowsByChild last_rows = rows_by_child(*last);
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
-    auto first = earliest(rows, starts);
+  for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     auto found = last_rows.find(child);
-    if (!first || found == last_rows.end()) continue;
+    if (found == last_rows.end()) continue;
     for (std::size_t last_row : found->second) {
       if (is_present(last_dec->cells[last_row])) continue;
       auto open_start = fast_date(last_decom->cells[last_row]);
-      if (!open_start || *open_start != *starts[*first]) failing.push_back(*first);
+      if (!open_start || *open_start != *starts[first]) failing.push_back(first);
     }
   }
   return failing_rows("Episodes", failing);
@@ -69,17 +68,14 @@ RuleFailures first_against_open_episode(const RuleInput& input, Differs differs)
                    column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
-  auto last_starts = dates_of(*last_decom);
-  RowsByChild last_rows = rows_by_child(*last);
+  RowByChild lasts = latest_by_child(*last, dates_of(*last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
-    auto first = earliest(rows, starts);
-    auto found = last_rows.find(child);
-    if (!first || found == last_rows.end()) continue;
-    auto open = latest(found->second, last_starts);
-    if (!open || is_present(last_dec->cells[*open])) continue;
-    if (differs(*first, *open)) failing.push_back(*first);
+  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(*decom))) {
+    auto found = lasts.find(child);
+    if (found == lasts.end()) continue;
+    std::size_t open = found->second;
+    if (is_present(last_dec->cells[open])) continue;
+    if (differs(first, open)) failing.push_back(first);
   }
   return failing_rows("Episodes", failing);
 }
@@ -161,7 +157,7 @@ RuleFailures check_504(const RuleInput& input) {
   if (!all_present(decom, dec, rec, cin, column_of(episodes, "CHILD"))) return {};
   auto starts = dates_of(*decom);
   std::vector<std::size_t> failing;
-  for (const auto& rows : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       std::size_t previous = rows[i - 1];
       std::size_t row = rows[i];

@@ -71,28 +71,62 @@ std::optional<double> number_of(const Cell& cell) {
   return value;
 }
 
-RowsByChild rows_by_child(const Table& table) {
-  RowsByChild groups;
+RowsByChild::RowsByChild(const Table& table) {
   const Column* child = column_of(&table, "CHILD");
-  if (child == nullptr) return groups;
-  groups.reserve(table.row_count / 2 + 1);
-  // Returns list a child's rows together, so the previous row's group is usually the one.
-  std::vector<std::size_t>* previous = nullptr;
+  if (child == nullptr) return;
+  // Which group each row belongs to; returns list a child's rows together, so the previous
+  // row's group is usually the one.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> group_of(table.row_count, kNone);
+  std::vector<std::size_t> sizes;
+  index_.reserve(table.row_count / 2 + 1);
+  std::size_t previous = kNone;
   std::string_view previous_id;
   for (std::size_t row = 0; row < table.row_count; ++row) {
     const Cell& cell = child->cells[row];
     if (!is_present(cell)) continue;
     std::string_view id = *cell;
-    if (previous == nullptr || id != previous_id) {
-      previous = &groups[id];
+    if (previous == kNone || id != previous_id) {
+      auto [found, added] = index_.try_emplace(id, sizes.size());
+      if (added) sizes.push_back(0);
+      previous = found->second;
       previous_id = id;
     }
-    previous->push_back(row);
+    group_of[row] = previous;
+    ++sizes[previous];
   }
-  return groups;
+  std::vector<std::size_t> next(sizes.size());
+  std::size_t total = 0;
+  for (std::size_t group = 0; group < sizes.size(); ++group) {
+    next[group] = total;
+    total += sizes[group];
+  }
+  rows_.resize(total);
+  for (std::size_t row = 0; row < table.row_count; ++row) {
+    if (group_of[row] != kNone) rows_[next[group_of[row]]++] = row;
+  }
+  groups_.resize(sizes.size());
+  for (const auto& [id, group] : index_) {
+    std::size_t first = next[group] - sizes[group];
+    groups_[group] = Group{id, std::span<std::size_t>(rows_.data() + first, sizes[group])};
+  }
 }
 
-void sort_by_date(std::vector<std::size_t>& rows, const std::vector<std::optional<Date>>& dates) {
+RowsByChild::iterator RowsByChild::find(std::string_view child) {
+  auto found = index_.find(child);
+  return found == index_.end() ? groups_.end()
+                               : groups_.begin() + static_cast<std::ptrdiff_t>(found->second);
+}
+
+RowsByChild::const_iterator RowsByChild::find(std::string_view child) const {
+  auto found = index_.find(child);
+  return found == index_.end() ? groups_.end()
+                               : groups_.begin() + static_cast<std::ptrdiff_t>(found->second);
+}
+
+RowsByChild rows_by_child(const Table& table) { return RowsByChild(table); }
+
+void sort_by_date(std::span<std::size_t> rows, const std::vector<std::optional<Date>>& dates) {
   std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
     if (!dates[a]) return false;
     if (!dates[b]) return true;
@@ -100,19 +134,14 @@ void sort_by_date(std::vector<std::size_t>& rows, const std::vector<std::optiona
   });
 }
 
-std::vector<std::vector<std::size_t>> children_in_date_order(
-    const Table& table, const std::vector<std::optional<Date>>& dates) {
-  std::vector<std::vector<std::size_t>> children;
-  RowsByChild by_child = rows_by_child(table);
-  children.reserve(by_child.size());
-  for (auto& [child, rows] : by_child) {
-    sort_by_date(rows, dates);
-    children.push_back(std::move(rows));
-  }
-  return children;
+RowsByChild children_in_date_order(const Table& table,
+                                   const std::vector<std::optional<Date>>& dates) {
+  RowsByChild by_child(table);
+  for (auto& [child, rows] : by_child) sort_by_date(rows, dates);
+  return by_child;
 }
 
-std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
+std::optional<std::size_t> earliest(std::span<const std::size_t> rows,
                                     const std::vector<std::optional<Date>>& dates) {
   std::optional<std::size_t> best;
   for (std::size_t row : rows) {
@@ -121,13 +150,48 @@ std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
   return best;
 }
 
-std::optional<std::size_t> latest(const std::vector<std::size_t>& rows,
+std::optional<std::size_t> latest(std::span<const std::size_t> rows,
                                   const std::vector<std::optional<Date>>& dates) {
   std::optional<std::size_t> best;
   for (std::size_t row : rows) {
     if (dates[row] && (!best || *dates[row] > *dates[*best])) best = row;
   }
   return best;
+}
+
+namespace {
+
+template <typename Better>
+RowByChild best_by_child(const Table& table, const std::vector<std::optional<Date>>& dates,
+                         Better better) {
+  RowByChild best;
+  const Column* child = column_of(&table, "CHILD");
+  if (child == nullptr || dates.size() != table.row_count) return best;
+  best.reserve(table.row_count / 2 + 1);
+  // Returns list a child's rows together: keep the previous row's entry at hand.
+  RowByChild::iterator previous = best.end();
+  for (std::size_t row = 0; row < table.row_count; ++row) {
+    if (!is_present(child->cells[row]) || !dates[row]) continue;
+    std::string_view id = *child->cells[row];
+    if (previous != best.end() && previous->first == id) {
+      if (better(*dates[row], *dates[previous->second])) previous->second = row;
+      continue;
+    }
+    auto [found, added] = best.try_emplace(id, row);
+    if (!added && better(*dates[row], *dates[found->second])) found->second = row;
+    previous = found;
+  }
+  return best;
+}
+
+}  // namespace
+
+RowByChild earliest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates) {
+  return best_by_child(table, dates, [](Date a, Date b) { return a < b; });
+}
+
+RowByChild latest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates) {
+  return best_by_child(table, dates, [](Date a, Date b) { return a > b; });
 }
 
 std::unordered_set<std::string> continuously_looked_after(const Return& data,

@@ -3,8 +3,10 @@
 // statuses that last too long, adopters' codes, first episode against last year's open one).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,23 +47,59 @@ std::vector<std::optional<Date>> dates_of(const Column& column);
 std::optional<double> number_of(const Cell& cell);
 
 // Rows of a table by the CHILD column, in table order within each child (none when the column
-// is absent).
-// The keys view the table's cells: the map must not outlive the table.
-using RowsByChild = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+// is absent). Flat: one array of rows for the whole table, each child a span of it, so grouping
+// costs no allocation per child. Looks like a map of child to rows: find(), end(), iteration
+// over {first: child, second: rows}. The children view the table's cells: the index must not
+// outlive the table.
+class RowsByChild {
+ public:
+  struct Group {
+    std::string_view first;         // the child
+    std::span<std::size_t> second;  // its rows, in table order (a rule may reorder them)
+  };
+  using iterator = std::vector<Group>::iterator;
+  using const_iterator = std::vector<Group>::const_iterator;
+
+  RowsByChild() = default;
+  explicit RowsByChild(const Table& table);
+  RowsByChild(RowsByChild&& other) noexcept = default;
+  RowsByChild& operator=(RowsByChild&& other) noexcept = default;
+
+  iterator begin() { return groups_.begin(); }
+  iterator end() { return groups_.end(); }
+  const_iterator begin() const { return groups_.begin(); }
+  const_iterator end() const { return groups_.end(); }
+  std::size_t size() const { return groups_.size(); }
+  iterator find(std::string_view child);
+  const_iterator find(std::string_view child) const;
+
+ private:
+  std::vector<std::size_t> rows_;
+  std::vector<Group> groups_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+};
 RowsByChild rows_by_child(const Table& table);
 
-// Sorts `rows` by `dates` (rows without a date last), keeping table order among equal dates.
-void sort_by_date(std::vector<std::size_t>& rows, const std::vector<std::optional<Date>>& dates);
+// Moves the rows of `rows` for which `drop` does not hold to its front, in order; returns them.
+template <typename Predicate>
+std::span<std::size_t> drop_rows(std::span<std::size_t> rows, Predicate drop) {
+  auto kept_end =
+      std::stable_partition(rows.begin(), rows.end(), [&](std::size_t row) { return !drop(row); });
+  return rows.first(static_cast<std::size_t>(kept_end - rows.begin()));
+}
 
-// Each child's rows sorted by `dates` (rows without a date last), one list per child.
-std::vector<std::vector<std::size_t>> children_in_date_order(
-    const Table& table, const std::vector<std::optional<Date>>& dates);
+// Sorts `rows` by `dates` (rows without a date last), keeping table order among equal dates.
+void sort_by_date(std::span<std::size_t> rows, const std::vector<std::optional<Date>>& dates);
+
+// Each child's rows sorted by `dates` (rows without a date last).
+RowsByChild children_in_date_order(const Table& table,
+                                   const std::vector<std::optional<Date>>& dates);
 
 // The row with the earliest (or latest) date among `rows`, ignoring rows without one; the first
 // such row wins a tie, as pandas' idxmin/idxmax do.
-std::optional<std::size_t> earliest(const std::vector<std::size_t>& rows,
+std::optional<std::size_t> earliest(std::span<const std::size_t> rows,
                                     const std::vector<std::optional<Date>>& dates);
-std::optional<std::size_t> latest(const std::vector<std::size_t>& rows,
+std::optional<std::size_t> latest(std::span<const std::size_t> rows,
                                   const std::vector<std::optional<Date>>& dates);
 
 // The children looked after continuously through the collection year, as the DfE's guidance
@@ -69,6 +107,12 @@ std::optional<std::size_t> latest(const std::vector<std::size_t>& rows,
 // of care (RNE S), ends one (REC other than X1) or is a short break (LS V3, V4).
 std::unordered_set<std::string> continuously_looked_after(const Return& data,
                                                           const Metadata& metadata);
+
+// Each child's one row with the earliest (or latest) date, rows without a date aside; the first
+// such row in the table wins a tie. Cheaper than grouping every row when a rule needs only that.
+using RowByChild = std::unordered_map<std::string_view, std::size_t>;
+RowByChild earliest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates);
+RowByChild latest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates);
 
 // Registration of each family of rules in this part (one per .cc file).
 void add_rules_300s(RuleRegistry& registry);
