@@ -35,12 +35,19 @@ std::uint32_t hash_of(std::string_view text) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 16777619u;
   }
-  return hash ^ (hash >> 15);
+  // Mix the bits (MurmurHash3's finaliser): IDs are often consecutive numbers, and the table uses
+  // the low bits.
+  hash ^= hash >> 16;
+  hash *= 0x85ebca6bu;
+  hash ^= hash >> 13;
+  hash *= 0xc2b2ae35u;
+  return hash ^ (hash >> 16);
 }
 
 }  // namespace
 
 std::uint32_t ChildIndex::add(std::string_view child) {
+  if (last_number_ != kNone && child == last_key_) return last_number_;
   if ((count_ + 1) * 2 > slots_.size()) grow();
   const std::uint32_t hash = hash_of(child);
   Slot& slot = slots_[slot_of(child, hash)];
@@ -49,12 +56,20 @@ std::uint32_t ChildIndex::add(std::string_view child) {
     slot.number = static_cast<std::uint32_t>(count_++);
     keys_.push_back(child);
   }
+  last_key_ = child;
+  last_number_ = slot.number;
   return slot.number;
 }
 
 std::uint32_t ChildIndex::find(std::string_view child) const {
   if (count_ == 0) return kNone;
-  return slots_[slot_of(child, hash_of(child))].number;
+  if (last_number_ != kNone && child == last_key_) return last_number_;
+  const std::uint32_t number = slots_[slot_of(child, hash_of(child))].number;
+  if (number != kNone) {
+    last_key_ = child;
+    last_number_ = number;
+  }
+  return number;
 }
 
 void ChildIndex::grow() {
@@ -76,17 +91,9 @@ std::vector<std::uint32_t> child_numbers(const Table* table, ChildIndex& index, 
   numbers.assign(table->row_count, ChildIndex::kNone);
   ColumnView child(table, column);
   if (!child.exists()) return numbers;
-  // A return lists a child's rows together, so the previous row's number is usually the answer.
-  std::string_view previous;
-  std::uint32_t previous_number = ChildIndex::kNone;
   for (std::size_t row = 0; row < table->row_count; ++row) {
     if (!child[row]) continue;
-    std::string_view id = *child[row];
-    if (previous_number == ChildIndex::kNone || id != previous) {
-      previous_number = add_new ? index.add(id) : index.find(id);
-      previous = id;
-    }
-    numbers[row] = previous_number;
+    numbers[row] = add_new ? index.add(*child[row]) : index.find(*child[row]);
   }
   return numbers;
 }

@@ -41,7 +41,8 @@ class ColumnView {
 
 // Dense numbers for children's IDs (CHILD), so that rules can keep per-child facts in vectors
 // instead of hash maps keyed by text: a return of 80,000 children is grouped in a few
-// milliseconds. The views point into the tables' cells, which outlive a rule's run.
+// milliseconds. The views point into the tables' cells, which outlive a rule's run. Lookups
+// remember the last child found, so an index belongs to one rule's run (one thread).
 class ChildIndex {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
@@ -62,6 +63,9 @@ class ChildIndex {
   std::vector<Slot> slots_;             // open addressing, linear probing
   std::vector<std::string_view> keys_;  // by number
   std::size_t count_ = 0;
+  // The last child looked up: a return lists a child's rows together, so it is usually the next.
+  mutable std::string_view last_key_;
+  mutable std::uint32_t last_number_ = kNone;
 };
 
 // Per row of `table`, the number of its CHILD in `index` (kNone when blank or, unless `add_new`,
