@@ -72,6 +72,12 @@ template <typename V>
 class ByChild {
  public:
   explicit ByChild(std::size_t expected = 0) { map_.reserve(expected); }
+  // Moving keeps the remembered entry (a node map moves its nodes); a copy would point into the
+  // original, so there is none.
+  ByChild(ByChild&&) = default;
+  ByChild& operator=(ByChild&&) = default;
+  ByChild(const ByChild&) = delete;
+  ByChild& operator=(const ByChild&) = delete;
 
   // The child's entry, value-initialised when new; `inserted` says which.
   V& get(const std::string& child, bool* inserted = nullptr) {
