@@ -499,23 +499,27 @@ RuleFailures carries_on_from_last_year(const RuleInput& input, std::string_view 
   auto current = columns_of<4>(this_table, {"CHILD", "SW_DECOM", "SW_DEC", field});
   auto last = columns_of<4>(last_table, {"CHILD", "SW_DECOM", "SW_DEC", field});
   if (!current || !last) return {};
-  ByChild<std::optional<SwEpisode>> last_latest = latest_by_start((*last)[0], (*last)[1]);
-  // The children whose latest episode last year was still open, and their first this year.
+  // Each child's latest episode last year (the first met with the latest start; one without a
+  // start only when none has one) and, when that was still open, their first this year.
   struct Carried {
-    const SwEpisode* last;
+    std::optional<SwEpisode> last;
     std::optional<SwEpisode> first;
   };
-  ByChild<Carried> carried(last_latest.size());
-  for (auto& [id, latest] : last_latest) {
-    if (latest && !given((*last)[2]->cells[latest->row])) {
-      carried.get(*(*last)[0]->cells[latest->row]).last = &*latest;
+  const Column* last_child = (*last)[0];
+  ByChild<Carried> carried(last_child->cells.size() / 2);
+  for (std::size_t row = 0; row < last_child->cells.size(); ++row) {
+    if (!last_child->cells[row]) continue;
+    std::optional<SwEpisode>& latest = carried.get(*last_child->cells[row]).last;
+    auto started = parse_date((*last)[1]->cells[row]);
+    if (!latest || (started && (!latest->started || *started > *latest->started))) {
+      latest = SwEpisode{row, started, std::nullopt};
     }
   }
   const Column* child = (*current)[0];
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
     if (!child->cells[row]) continue;
     Carried* entry = carried.find(*child->cells[row]);
-    if (entry == nullptr) continue;
+    if (entry == nullptr || given((*last)[2]->cells[entry->last->row])) continue;
     auto started = parse_date((*current)[1]->cells[row]);
     // The first by start; one without a start only when none has one (ties: the file's first).
     if (!entry->first ||
