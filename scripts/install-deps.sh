@@ -13,6 +13,7 @@ packages=(
   libxlsxwriter-dev libhowardhinnant-date-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev  # libFuzzer targets of the 903 readers (fuzz/)
   # the web UI's browser tests drive Debian's Chromium (playwright-core never downloads a browser)
   chromium
 )

@@ -411,7 +411,10 @@ std::string write_xml(const Return& data, int year) {
     }
   };
 
-  for (const auto& [id, header_row] : children) {
+  for (const auto& entry : children) {
+    // Named copies, not structured bindings: clang 14 cannot capture those in the lambda below.
+    const std::string& id = entry.first;
+    const std::optional<std::size_t> header_row = entry.second;
     bool first = !written[id];
     written[id] = true;
     pugi::xml_node child = root.append_child("CHILD");
