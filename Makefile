@@ -8,6 +8,8 @@ JOBS ?= $(shell nproc)
 WERROR ?= $(if $(CI),ON,OFF)
 SAFEGUARD := $(BUILD_DIR)/src/cli/safeguard
 DEMO_DB ?= demo.db
+DEMO_PORT ?= 8080
+WEB_ASSETS := $(BUILD_DIR)/web-assets
 
 .PHONY: all deps configure build test demo bench format format-check clean
 
@@ -26,10 +28,16 @@ build: configure
 test: build
 	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) --timeout 900
 
+# Builds the demo authority, then serves it at http://127.0.0.1:$(DEMO_PORT) until Ctrl-C.
 demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@$(SAFEGUARD) demo --db $(DEMO_DB)
 	@$(SAFEGUARD) summary --db $(DEMO_DB)
+	@echo
+	@echo "Open http://127.0.0.1:$(DEMO_PORT)/ and sign in with one of the sign-ins above"
+	@echo "(username, and password demo-<username>). Ctrl-C stops the server."
+	@echo
+	@$(SAFEGUARD) serve --db $(DEMO_DB) --bind 127.0.0.1 --port $(DEMO_PORT) --assets $(WEB_ASSETS)
 
 bench: build
 	@bash bench/run.sh $(SAFEGUARD) $(BUILD_DIR)

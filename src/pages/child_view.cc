@@ -27,7 +27,7 @@ std::string or_not_recorded(const std::string& text) {
 }
 
 bool open_on(Date start, const std::optional<Date>& end, Date today) {
-  return start <= today && (!end || *end >= today);
+  return start <= today && (!end || *end > today);
 }
 
 Data row(std::string key, std::string value) {

@@ -1,0 +1,142 @@
+// Shared helpers for the browser tests: a demo database in a temporary directory, `safeguard
+// serve` on a free port, Debian's Chromium driven by playwright-core, axe-core checks and
+// screenshots. Run by CTest (tests/browser/CMakeLists.txt), which passes the paths below.
+'use strict';
+
+const assert = require('node:assert/strict');
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const { chromium } = require('playwright-core');
+const { AxeBuilder } = require('@axe-core/playwright');
+
+const binary = process.env.SAFEGUARD_BINARY;
+const assets = process.env.SAFEGUARD_ASSETS;
+const outputDir = process.env.SAFEGUARD_TEST_OUTPUT || path.join(os.tmpdir(), 'safeguard-browser');
+const chromiumPath = process.env.SAFEGUARD_CHROMIUM || '/usr/bin/chromium';
+
+function requireSetup() {
+  assert.ok(binary && fs.existsSync(binary), `SAFEGUARD_BINARY (${binary}) is not a built safeguard`);
+  assert.ok(assets && fs.existsSync(path.join(assets, 'govuk-frontend.min.css')),
+    `SAFEGUARD_ASSETS (${assets}) has no GOV.UK Frontend: run npm ci and rebuild`);
+  assert.ok(fs.existsSync(chromiumPath), `no Chromium at ${chromiumPath}: apt-get install chromium`);
+  fs.mkdirSync(outputDir, { recursive: true });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Runs the safeguard binary and returns its standard output.
+function safeguard(args, input) {
+  return execFileSync(binary, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+// Rows of an SQL query on the database, as objects (sqlite3 -json). Reads only.
+function sql(db, query) {
+  const out = execFileSync('sqlite3', ['-readonly', '-json', db, query], { encoding: 'utf8' });
+  return out.trim() === '' ? [] : JSON.parse(out);
+}
+
+// A demo authority in a fresh temporary directory, served on a free port.
+class DemoServer {
+  async start() {
+    requireSetup();
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-browser-'));
+    this.db = path.join(this.dir, 'demo.db');
+    safeguard(['demo', '--db', this.db]);
+    this.port = await freePort();
+    this.base = `http://127.0.0.1:${this.port}`;
+    this.log = fs.openSync(path.join(this.dir, 'serve.log'), 'a');
+    this.process = spawn(binary, ['serve', '--db', this.db, '--port', String(this.port),
+      '--assets', assets], { stdio: ['ignore', this.log, this.log] });
+    this.exited = new Promise((resolve) => this.process.on('exit', resolve));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const response = await fetch(`${this.base}/healthz`);
+        if (response.status === 200) break;
+      } catch (error) {
+        // not listening yet
+      }
+      if (this.process.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`safeguard serve did not start:\n${fs.readFileSync(path.join(this.dir, 'serve.log'), 'utf8')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return this;
+  }
+
+  // The demo's simulated today, as the server sees it: { iso: '2026-03-31', day, month, year }.
+  today() {
+    const [{ value }] = sql(this.db, "SELECT value FROM setting WHERE key = 'demo.end_date'");
+    const [year, month, day] = value.split('-').map(Number);
+    return { iso: value, day, month, year };
+  }
+
+  async stop() {
+    if (this.process && this.process.exitCode === null) {
+      this.process.kill('SIGTERM');
+      const timer = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    if (this.log !== undefined) fs.closeSync(this.log);
+    if (this.dir && !process.env.SAFEGUARD_KEEP_TEST_DIRS) fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// Every page must pass axe-core with no serious or critical violation (WCAG 2.0-2.2 A and AA).
+const axeResults = [];
+async function checkAccessibility(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axeResults.push({ label, url: page.url(), violations: results.violations.length, serious: serious.length });
+  assert.deepEqual(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
+    `${label} (${page.url()}) has serious or critical accessibility violations`);
+}
+
+async function screenshot(page, name) {
+  const file = path.join(outputDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// Signs in through the form; the password of a demo user is demo-<username>.
+async function signIn(page, base, username, password = `demo-${username}`) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState('networkidle');
+}
+
+function writeAxeSummary(name) {
+  fs.writeFileSync(path.join(outputDir, `${name}-axe.json`), JSON.stringify(axeResults, null, 2));
+}
+
+module.exports = {
+  DemoServer, launchBrowser, checkAccessibility, screenshot, signIn, sql, safeguard,
+  writeAxeSummary, outputDir,
+};
