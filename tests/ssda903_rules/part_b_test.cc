@@ -178,6 +178,16 @@ TEST(PartB, PoliceProtectionCountsTheWholeUnbrokenSpell) {
   EXPECT_EQ(failed(run("361", "2022_23", data, year_ending(2024)), "Episodes"), (Rows{0, 1}));
 }
 
+TEST(PartB, PlacedInsideTheAuthorityNeedsTheCouncilsCodeToCompare) {
+  Return data;
+  data.tables["Episodes"] = table_of("Episodes", {"PL_LOCATION", "PL_LA"},
+                                     {{"IN", "316"}, {"IN", "317"}, {"OUT", "317"}});
+  Metadata metadata = year_ending(2024);
+  EXPECT_EQ(failed(run("411", "2022_23", data, metadata), "Episodes"), (Rows{1}));
+  metadata.local_authority.clear();
+  EXPECT_TRUE(run("411", "2022_23", data, metadata).empty());
+}
+
 TEST(PartB, EveryRuleFindsNothingWhenTablesOrColumnsAreAbsentOrEmpty) {
   const Metadata metadata = year_ending(2024);
   Return nothing;

@@ -42,6 +42,7 @@ RuleFailures check_408(const RuleInput& input) {
 // 411: placed inside the authority (PL_LOCATION IN) but the placing LA is another.
 RuleFailures check_411(const RuleInput& input) {
   const std::string& authority = input.metadata.local_authority;
+  if (authority.empty()) return {};  // without the council's code there is nothing to compare
   return episodes_where(input, "PL_LOCATION", "PL_LA",
                         [&authority](const Cell& location, const Cell& la) {
                           return holds(location, "IN") && !holds(la, authority);
