@@ -10,6 +10,7 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(date REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(XLSX REQUIRED IMPORTED_TARGET xlsxwriter)
 
 if(SAFEGUARD_BUILD_TESTS)
   find_package(GTest REQUIRED)
