@@ -34,13 +34,10 @@ Result<std::unordered_map<std::int64_t, domain::Worker>> workers_by_id(store::Tr
 Result<std::unordered_map<std::int64_t, std::string>> local_ids(store::Transaction& tx,
                                                                 const std::set<std::int64_t>& ids) {
   std::vector<std::int64_t> list(ids.begin(), ids.end());
+  auto found = tx.child_local_ids(list);
+  if (!found) return found.error();
   std::unordered_map<std::int64_t, std::string> names;
-  // Children are read through case_facts' child query only when needed; a child-only read here.
-  for (std::int64_t id : list) {
-    auto child = tx.find<domain::Child>(id);
-    if (!child) return child.error();
-    if (*child) names[id] = (*child)->local_id;
-  }
+  for (auto& [id, local_id] : *found) names[id] = std::move(local_id);
   return names;
 }
 
@@ -69,8 +66,15 @@ Result<ClosureReport> closures_report(store::Transaction& tx, Date from, Date to
   std::vector<std::int64_t> ids(children.begin(), children.end());
   auto allocations = tx.list_for_children<domain::Allocation>(ids);
   if (!allocations) return allocations.error();
-  auto visits = tx.list_for_children<domain::Visit>(ids);
-  if (!visits) return visits.error();
+  // The last visit with the child seen on or before each closure.
+  std::vector<std::int64_t> visit_children;
+  std::vector<Date> visit_dates;
+  for (const auto& episode : *episodes) {
+    visit_children.push_back(episode.child_id);
+    visit_dates.push_back(*episode.end_date);
+  }
+  auto last_seen = tx.latest_seen_visits(visit_children, visit_dates);
+  if (!last_seen) return last_seen.error();
   auto requests = tx.list_for_children<domain::ClosureRequest>(ids);
   if (!requests) return requests.error();
   auto workers = workers_by_id(tx);
@@ -78,11 +82,11 @@ Result<ClosureReport> closures_report(store::Transaction& tx, Date from, Date to
   auto names = local_ids(tx, children);
   if (!names) return names.error();
   auto allocations_of = by_child(std::move(*allocations));
-  auto visits_of = by_child(std::move(*visits));
   auto requests_of = by_child(std::move(*requests));
 
   std::map<std::pair<std::string, std::int64_t>, WorkerClosures> totals;
-  for (const auto& episode : *episodes) {
+  for (std::size_t e = 0; e < episodes->size(); ++e) {
+    const auto& episode = (*episodes)[e];
     ClosureRow row;
     row.child_id = episode.child_id;
     row.child_local_id = (*names)[episode.child_id];
@@ -101,9 +105,7 @@ Result<ClosureReport> closures_report(store::Transaction& tx, Date from, Date to
       auto worker = workers->find(*row.worker_id);
       if (worker != workers->end()) row.worker_name = worker->second.name;
     }
-    for (const auto& visit : visits_of[episode.child_id]) {
-      if (visit.child_seen && visit.date <= row.closed_on) row.last_seen = visit.date;
-    }
+    if ((*last_seen)[e]) row.last_seen = (*last_seen)[e]->date;
     row.qualifying_visit =
         row.last_seen &&
         *row.last_seen >=
@@ -308,33 +310,22 @@ Result<CaseloadReport> caseloads_report(store::Transaction& tx, Date from, Date 
   if (!settings) return settings.error();
   auto workers = workers_by_id(tx);
   if (!workers) return workers.error();
-  std::vector<domain::Allocation> allocations;
-  SAFEGUARD_TRY(tx.for_each<domain::Allocation>([&](const domain::Allocation& allocation) {
-    if (allocation.worker_id && allocation.start_date <= to &&
-        (!allocation.end_date || *allocation.end_date > from)) {
-      allocations.push_back(allocation);
-    }
-    return Status::success();
-  }));
-  std::unordered_map<std::int64_t, std::vector<domain::ChildProtectionPlan>> plans;
-  SAFEGUARD_TRY(tx.for_each<domain::ChildProtectionPlan>([&](const auto& plan) {
-    if (plan.start_date <= to && (!plan.end_date || *plan.end_date > from)) {
-      plans[plan.child_id].push_back(plan);
-    }
-    return Status::success();
-  }));
-  std::unordered_map<std::int64_t, std::vector<domain::LookedAfterEpisode>> care;
-  SAFEGUARD_TRY(tx.for_each<domain::LookedAfterEpisode>([&](const auto& episode) {
-    if (episode.start_date <= to && (!episode.end_date || *episode.end_date > from)) {
-      care[episode.child_id].push_back(episode);
-    }
-    return Status::success();
-  }));
+  auto allocations = tx.worker_allocations_between(from, to);
+  if (!allocations) return allocations.error();
+  std::set<std::int64_t> held;
+  for (const auto& allocation : *allocations) held.insert(allocation.child_id);
+  std::vector<std::int64_t> children(held.begin(), held.end());
+  auto plan_list = tx.list_for_children<domain::ChildProtectionPlan>(children);
+  if (!plan_list) return plan_list.error();
+  auto care_list = tx.list_for_children<domain::LookedAfterEpisode>(children);
+  if (!care_list) return care_list.error();
+  auto plans = by_child(std::move(*plan_list));
+  auto care = by_child(std::move(*care_list));
   static const std::vector<domain::ChildProtectionPlan> kNoPlans;
   static const std::vector<domain::LookedAfterEpisode> kNoCare;
   for (Date date : report.dates) {
     std::map<std::int64_t, CaseloadPoint> points;
-    for (const auto& allocation : allocations) {
+    for (const auto& allocation : *allocations) {
       if (!open_on(allocation.start_date, allocation.end_date, date)) continue;
       auto p = plans.find(allocation.child_id);
       auto c = care.find(allocation.child_id);

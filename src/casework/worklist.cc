@@ -100,7 +100,7 @@ Result<WorkList> work_list(store::Transaction& tx, const WorkListScope& scope, D
   list.children = static_cast<std::int64_t>(scope_children.size());
 
   std::vector<std::int64_t> ids(needed.begin(), needed.end());
-  auto records = tx.case_facts(ids);
+  auto records = tx.case_facts(ids, as_of);
   if (!records) return records.error();
   std::vector<rules::ChildFacts> facts = facts_by_child(std::move(*records));
   std::unordered_map<std::int64_t, const rules::ChildFacts*> facts_by_id;

@@ -2,7 +2,10 @@
 // the statutory clocks read for many children at once. A set of children is passed as one JSON
 // array parameter and read with json_each, so a whole authority is one query per table, each child
 // found through the table's child index.
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 #include "store/transaction.h"
 
@@ -63,7 +66,72 @@ Result<std::vector<Allocation>> Transaction::open_allocations_of_team(std::int64
   return collect<Allocation>(sql, parameters);
 }
 
-Result<CaseFacts> Transaction::case_facts(std::span<const std::int64_t> child_ids) {
+Result<std::vector<std::optional<Visit>>> Transaction::latest_seen_visits(
+    std::span<const std::int64_t> child_ids, std::span<const Date> on) {
+  if (child_ids.size() != on.size()) {
+    return Error::internal("latest_seen_visits needs one date per child");
+  }
+  nlohmann::json pairs = nlohmann::json::array();
+  for (std::size_t i = 0; i < child_ids.size(); ++i) {
+    pairs.push_back(nlohmann::json::array({child_ids[i], on[i].iso()}));
+  }
+  static const std::string sql = fmt::format(
+      "SELECT p.key, v.id, v.{} FROM json_each(?) p JOIN visit v ON v.id = "
+      "(SELECT w.id FROM visit w WHERE w.child_id = json_extract(p.value, '$[0]') AND "
+      "w.child_seen = 1 AND w.date <= json_extract(p.value, '$[1]') "
+      "ORDER BY w.date DESC, w.id ASC LIMIT 1)",
+      fmt::join(detail::column_names<Visit>(), ", v."));
+  Value parameter = pairs.dump();
+  std::vector<std::optional<Visit>> latest(child_ids.size());
+  Status row_status;
+  Status status =
+      connection_.query(sql, std::span<const Value>(&parameter, 1), [&](const Row& row) {
+        std::int64_t index = 0;
+        row_status = from_value(row[0], index);
+        if (!row_status) return false;
+        Visit visit;
+        row_status = from_row(Row(row.begin() + 1, row.end()), visit);
+        if (!row_status) return false;
+        if (index >= 0 && static_cast<std::size_t>(index) < latest.size()) {
+          latest[static_cast<std::size_t>(index)] = std::move(visit);
+        }
+        return true;
+      });
+  if (!status) return status.error();
+  if (!row_status) return row_status.error();
+  return latest;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> Transaction::child_local_ids(
+    std::span<const std::int64_t> child_ids) {
+  static const std::string sql =
+      "SELECT id, local_id FROM child WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id";
+  Value ids = id_array(child_ids);
+  std::vector<std::pair<std::int64_t, std::string>> names;
+  Status row_status;
+  Status status = connection_.query(sql, std::span<const Value>(&ids, 1), [&](const Row& row) {
+    std::pair<std::int64_t, std::string> name;
+    row_status = from_value(row[0], name.first);
+    if (row_status) row_status = from_value(row[1], name.second);
+    if (!row_status) return false;
+    names.push_back(std::move(name));
+    return true;
+  });
+  if (!status) return status.error();
+  if (!row_status) return row_status.error();
+  return names;
+}
+
+Result<std::vector<Allocation>> Transaction::worker_allocations_between(Date from, Date to) {
+  static const std::string sql = fmt::format(
+      "SELECT {} FROM allocation WHERE worker_id IS NOT NULL AND start_date <= ?2 AND "
+      "(end_date IS NULL OR end_date > ?1) ORDER BY child_id, start_date, id",
+      detail::column_list<Allocation>());
+  Value parameters[] = {from.iso(), to.iso()};
+  return collect<Allocation>(sql, parameters);
+}
+
+Result<CaseFacts> Transaction::case_facts(std::span<const std::int64_t> child_ids, Date as_of) {
   CaseFacts facts;
   static const std::string children_sql =
       fmt::format("SELECT {} FROM child WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
@@ -89,7 +157,15 @@ Result<CaseFacts> Transaction::case_facts(std::span<const std::int64_t> child_id
   SAFEGUARD_TRY(load(facts.protection_plans));
   SAFEGUARD_TRY(load(facts.looked_after_episodes));
   SAFEGUARD_TRY(load(facts.looked_after_reviews));
-  SAFEGUARD_TRY(load(facts.visits));
+  std::vector<Date> dates(child_ids.size(), as_of);
+  auto visits = latest_seen_visits(child_ids, dates);
+  if (!visits) return visits.error();
+  for (auto& visit : *visits) {
+    if (visit) facts.visits.push_back(std::move(*visit));
+  }
+  std::sort(facts.visits.begin(), facts.visits.end(), [](const Visit& a, const Visit& b) {
+    return a.child_id != b.child_id ? a.child_id < b.child_id : a.id < b.id;
+  });
   SAFEGUARD_TRY(load(facts.care_leaver_contacts));
 
   static const std::string reviews_sql = fmt::format(

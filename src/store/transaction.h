@@ -172,8 +172,19 @@ class Transaction {
   // included).
   Result<std::vector<Allocation>> open_allocations_of_worker(std::int64_t worker_id, Date as_of);
   Result<std::vector<Allocation>> open_allocations_of_team(std::int64_t team_id, Date as_of);
-  // Everything the statutory clocks read about `child_ids`.
-  Result<CaseFacts> case_facts(std::span<const std::int64_t> child_ids);
+  // Everything the statutory clocks read about `child_ids` on `as_of`. Of the visits, only each
+  // child's latest visit with the child seen on or before `as_of` (ties: the first recorded): the
+  // clocks ask only for the latest such visit since a date, which this one answers for every date.
+  Result<CaseFacts> case_facts(std::span<const std::int64_t> child_ids, Date as_of);
+  // For each (child, date) pair, the child's latest visit with the child seen on or before the
+  // date, if any (ties: the first recorded). In the order of the pairs.
+  Result<std::vector<std::optional<Visit>>> latest_seen_visits(
+      std::span<const std::int64_t> child_ids, std::span<const Date> on);
+  // Each child's local id (the authority's child id), by child id.
+  Result<std::vector<std::pair<std::int64_t, std::string>>> child_local_ids(
+      std::span<const std::int64_t> child_ids);
+  // Allocations to workers (trays left out) open at some time from `from` to `to`.
+  Result<std::vector<Allocation>> worker_allocations_between(Date from, Date to);
   // Child-in-need episodes closed from `from` to `to` inclusive, by closure date.
   Result<std::vector<ChildInNeedEpisode>> episodes_closed_between(Date from, Date to);
 
