@@ -188,6 +188,20 @@ TEST(PartB, PlacedInsideTheAuthorityNeedsTheCouncilsCodeToCompare) {
   EXPECT_TRUE(run("411", "2022_23", data, metadata).empty());
 }
 
+TEST(PartB, FormerUascStatusComesFromTheUascTableWhenTheHeaderHasNoFlag) {
+  // Today's header has no UASC column: the UASC table (a date status ceased) says who was UASC.
+  Return data;
+  data.tables["Episodes"] =
+      table_of("Episodes", {"CHILD", "LS", "PL_DISTANCE"},
+               {{"1", "C2", "12.0"}, {"2", "C2", "3.5"}, {"3", "C2", std::nullopt}});
+  data.tables["Header"] =
+      table_of("Header", {"CHILD", "SEX"}, {{"1", "M"}, {"2", "F"}, {"3", "M"}});
+  data.tables["UASC"] =
+      table_of("UASC", {"CHILD", "DUC"}, {{"1", "01/01/2023"}, {"2", std::nullopt}});
+  EXPECT_EQ(failed(run("406", "2022_23", data, year_ending(2024)), "Episodes"), (Rows{0}));
+  EXPECT_EQ(failed(run("392a", "2022_23", data, year_ending(2024)), "Episodes"), (Rows{2}));
+}
+
 TEST(PartB, EveryRuleFindsNothingWhenTablesOrColumnsAreAbsentOrEmpty) {
   const Metadata metadata = year_ending(2024);
   Return nothing;

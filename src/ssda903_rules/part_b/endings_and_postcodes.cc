@@ -163,8 +163,8 @@ RuleFailures check_391(const RuleInput& input) {
 }
 
 // Children known to be, or to have been, unaccompanied asylum seekers: UASC coded 1 in this or
-// last year's header, or (where a year's header is not loaded) any detail in that year's UASC
-// table. `known` is false when neither year says anything about UASC status.
+// last year's header, or (where a year's header has no UASC column) any detail in that year's
+// UASC table. `known` is false when neither year says anything about UASC status.
 struct FormerUasc {
   std::unordered_set<std::string> children;
   bool known = false;
@@ -172,11 +172,12 @@ struct FormerUasc {
 
 void add_uasc_children(const Return& data, std::string_view header_name, std::string_view uasc_name,
                        FormerUasc& result) {
-  if (const Table* header = data.find(header_name)) {
-    const Column* child = column_of(header, "CHILD");
-    const Column* uasc = column_of(header, "UASC");
-    if (uasc == nullptr) return;
+  // The header's UASC flag where the header has one (older layouts, or the DfE's tool deriving
+  // it at load); otherwise the UASC table itself.
+  const Table* header = data.find(header_name);
+  if (const Column* uasc = column_of(header, "UASC")) {
     result.known = true;
+    const Column* child = column_of(header, "CHILD");
     if (child == nullptr) return;
     for (std::size_t row = 0; row < header->row_count; ++row) {
       if (holds(uasc->cells[row], "1") && is_present(child->cells[row])) {
