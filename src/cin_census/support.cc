@@ -135,8 +135,13 @@ bool in_list(std::string_view value, std::initializer_list<std::string_view> lis
 namespace safeguard::cin_census {
 
 long weekdays_between(Date from, Date to) {
-  long count = 0;
-  for (Date day = from.plus_days(1); day <= to; day = day.plus_days(1)) {
+  if (to <= from) return 0;
+  // Whole weeks hold five weekdays each; walk only the days left over (fewer than seven).
+  long days = from.days_until(to);
+  long count = (days / 7) * 5;
+  Date day = from.plus_days(static_cast<std::int32_t>((days / 7) * 7));
+  for (long left = days % 7; left > 0; --left) {
+    day = day.plus_days(1);
     if (day.weekday() < 5) ++count;
   }
   return count;

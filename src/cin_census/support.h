@@ -65,9 +65,18 @@ void each_pair(const RuleInput& input, RuleFailures& out, std::string_view left_
   const Table* right = input.census.find(right_name);
   if (left == nullptr || right == nullptr) return;
   std::unordered_map<std::string, std::vector<std::size_t>> index;
-  for (std::size_t r = 0; r < right->row_count; ++r) index[key_of(*right, r, on)].push_back(r);
+  // A key with every part blank joins nothing (and would pair every unidentified row).
+  auto joinable = [](const std::string& key) {
+    return key.find_first_not_of('|') != std::string::npos;
+  };
+  for (std::size_t r = 0; r < right->row_count; ++r) {
+    std::string key = key_of(*right, r, on);
+    if (joinable(key)) index[key].push_back(r);
+  }
   for (std::size_t l = 0; l < left->row_count; ++l) {
-    auto found = index.find(key_of(*left, l, on));
+    std::string key = key_of(*left, l, on);
+    if (!joinable(key)) continue;
+    auto found = index.find(key);
     if (found == index.end()) continue;
     for (std::size_t r : found->second) {
       if (fails(*left, l, *right, r)) {

@@ -74,5 +74,68 @@ TEST(CinValidation, TheSampleFileFailsWhereItIsWrong) {
   EXPECT_NE(report_json(*report).find("\"failures_by_rule\""), std::string::npos);
 }
 
+// Every rule on hostile values in every column it might read: no crash, no hang.
+TEST(CinValidation, SurvivesHostileValues) {
+  const char* values[] = {
+      "",    "0001-01-01",           "9999-12-31",       "31/02/2020",  "1/1/1", "-1",
+      "abc", "99999999999999999999", "2025-03-31T99:99", "1,1,21,21,,", "UN1"};
+  const char* columns[] = {"LAchildID",
+                           "CINdetailsID",
+                           "AssessmentID",
+                           "CPPID",
+                           "UPN",
+                           "FormerUPN",
+                           "UPNunknown",
+                           "PersonBirthDate",
+                           "ExpectedPersonBirthDate",
+                           "Sex",
+                           "GenderCurrent",
+                           "PersonDeathDate",
+                           "Ethnicity",
+                           "Disability",
+                           "CINreferralDate",
+                           "ReferralSource",
+                           "PrimaryNeedCode",
+                           "CINclosureDate",
+                           "ReasonForClosure",
+                           "DateOfInitialCPC",
+                           "ReferralNFA",
+                           "AssessmentActualStartDate",
+                           "AssessmentAuthorisationDate",
+                           "AssessmentFactors",
+                           "AssessmentFactor",
+                           "CINPlanStartDate",
+                           "CINPlanEndDate",
+                           "S47ActualStartDate",
+                           "InitialCPCtarget",
+                           "ICPCnotRequired",
+                           "CPPstartDate",
+                           "CPPendDate",
+                           "InitialCategoryOfAbuse",
+                           "LatestCategoryOfAbuse",
+                           "NumberOfPreviousCPP",
+                           "CPPreviewDate",
+                           "ReferenceDate",
+                           "Year"};
+  Census census;
+  for (const char* name : kTableNames) {
+    Table& table = census.table(name);
+    for (std::size_t row = 0; row < 60; ++row) {
+      table.add_row();
+      std::size_t c = 0;
+      for (const char* column : columns) {
+        const char* value = values[(row * 7 + c++ * 3) % std::size(values)];
+        table.set(row, column, *value ? Cell(value) : Cell());
+      }
+    }
+  }
+  RuleRegistry registry = add_all_rules();
+  for (int year = kFirstRuleYear; year <= kLastRuleYear; ++year) {
+    auto report = validate_census(census, year, registry);
+    ASSERT_TRUE(report.ok());
+    EXPECT_FALSE(report->clean());
+  }
+}
+
 }  // namespace
 }  // namespace safeguard::cin_census

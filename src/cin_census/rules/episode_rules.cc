@@ -401,7 +401,8 @@ void add_episode_rules(RuleRegistry& registry) {
     const Table* details = input.census.find("CINdetails");
     if (details == nullptr) return;
     for (auto [child, rows] : group(*details, {"LAchildID"})) {
-      std::erase_if(rows, [&](std::size_t row) { return blank(*details, row, "CINreferralDate"); });
+      std::erase_if(rows,
+                    [&](std::size_t row) { return !date_at(*details, row, "CINreferralDate"); });
       std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
         return *date_at(*details, a, "CINreferralDate") < *date_at(*details, b, "CINreferralDate");
       });
