@@ -65,7 +65,7 @@ Result<std::int64_t> Access::add_user(const Actor& actor, const NewAccount& acco
   }
   auto role = auth::parse_role(account.role);
   if (!role) return role.error();
-  auto hashed = auth::hash_password(account.password);
+  auto hashed = auth::hash_password(account.password, account.minimum_password_length);
   if (!hashed) return hashed.error();
   domain::UserAccount user;
   user.username = account.username;
@@ -116,7 +116,7 @@ Result<IssuedSession> Access::sign_in(std::string_view username, std::string_vie
     domain::UserAccount account = **found;
     if (!account.locked_until.empty() && now.iso() < account.locked_until) {
       refused = true;
-      refusal = Error::forbidden(fmt::format(
+      refusal = Error::conflict(fmt::format(
           "this account is locked after {} failed sign-ins until {} UTC; try again then or ask an "
           "administrator",
           rules_.max_failed_attempts, account.locked_until.substr(0, 16)));

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/actor.h"
+#include "auth/passwords.h"
 #include "auth/policy.h"
 #include "base/clock.h"
 #include "base/result.h"
@@ -31,6 +32,8 @@ struct NewAccount {
   std::optional<std::int64_t> worker_id;
   std::optional<std::int64_t> team_id;
   std::string agency;
+  // Only the demo authority's published sign-ins ("demo-iro") use a shorter one.
+  std::size_t minimum_password_length = auth::kMinimumPasswordLength;
 };
 
 // A session as its cookie's holder receives it: the only time the token exists outside the browser.
@@ -53,8 +56,8 @@ class Access {
 
   Result<std::int64_t> add_user(const Actor& actor, const NewAccount& account);
 
-  // Forbidden with one message for every failure (unknown user, wrong password, inactive), except a
-  // lock, which says until when.
+  // Forbidden with one message for every failure (unknown user, wrong password, inactive); a lock
+  // is a conflict whose message says until when.
   Result<IssuedSession> sign_in(std::string_view username, std::string_view password,
                                 std::string_view from_address);
   // The session behind a cookie token, if it is live; refreshes its idle timer.

@@ -29,6 +29,7 @@ struct ChildRecord {
   std::vector<domain::Section47Enquiry> section47_enquiries;
   std::vector<domain::InitialChildProtectionConference> conferences;
   std::vector<domain::ChildProtectionPlan> protection_plans;
+  std::vector<domain::ChildProtectionReview> protection_reviews;  // of any of the plans
   std::vector<domain::LookedAfterEpisode> looked_after_episodes;
   std::vector<domain::LookedAfterReview> looked_after_reviews;
   std::vector<domain::MissingEpisode> missing_episodes;
@@ -81,6 +82,10 @@ class CaseRecord {
   // Opens a child's whole record; the read is an audit event.
   Result<ChildRecord> open_child(const Actor& actor, std::int64_t child_id,
                                  std::string_view reason = {});
+
+  // Reads the child's whole record inside `transaction` (no audit: the caller's job); not found
+  // when there is no such child.
+  static Status load(store::Transaction& transaction, std::int64_t child_id, ChildRecord& record);
 
   // The headline counts at a date (no child is identified, so no per-child audit).
   Result<store::Summary> summary(Date as_of);

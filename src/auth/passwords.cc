@@ -20,11 +20,11 @@ Status initialise_crypto() {
   return Status::success();
 }
 
-Result<std::string> hash_password(std::string_view password) {
+Result<std::string> hash_password(std::string_view password, std::size_t minimum_length) {
   SAFEGUARD_TRY(initialise_crypto());
-  if (password.size() < kMinimumPasswordLength) {
+  if (password.size() < minimum_length) {
     return Error::invalid(
-        fmt::format("the password must be at least {} characters", kMinimumPasswordLength));
+        fmt::format("the password must be at least {} characters", minimum_length));
   }
   char hashed[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(hashed, password.data(), password.size(),

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 
+#include "app/access.h"
+#include "app/demo_users.h"
+#include "base/clock.h"
 #include "cli/command.h"
 #include "domain/codes.h"
 #include "store/store.h"
@@ -56,9 +59,18 @@ void add_demo_command(CLI::App& app, Runner& runner) {
         }
         return report_error(report.error());
       }
+      // One sign-in per role (password "demo-" + username), only ever in a database built here.
+      ManualClock clock(Timestamp::at_start_of(report->end_date).plus_seconds(17 * 3600));
+      app::Access access(**store, clock);
+      auto users = app::add_demo_users(**store, access, report->end_date);
+      if (!users) return report_error(users.error());
       fmt::print(
           "built demo authority in {} (seed {}, {} children in care target, {} years to {})\n", *db,
           options->seed, options->children_in_care, options->years, end->iso());
+      fmt::print("sign-ins (username / password):\n");
+      for (const auto& user : *users) {
+        fmt::print("  {:<16} {:<21} {}\n", user.username, user.password, user.description);
+      }
       return kExitOk;
     };
   });
