@@ -179,7 +179,9 @@ TEST_F(ApiHostileTest, AHundredMegabyteBodyIsRefusedWithoutBeingRead) {
   std::size_t sent = 0;
   while (sent < 100u * 1024 * 1024 && client.send(piece, 1000ms)) sent += piece.size();
   auto response = client.read_response(3s);
-  if (response) EXPECT_EQ(response->status, 413);
+  if (response) {
+    EXPECT_EQ(response->status, 413);
+  }
   EXPECT_TRUE(client.wait_closed(3s));
 }
 
@@ -191,7 +193,9 @@ TEST_F(ApiHostileTest, AHeaderLineWithNoEndIsCutOff) {
   while (sent < 64u * 1024 * 1024 && client.send(piece, 1000ms)) sent += piece.size();
   EXPECT_LT(sent, 64u * 1024 * 1024) << "the server kept reading a header that never ends";
   auto response = client.read_response(3s);
-  if (response) EXPECT_EQ(response->status, 431);
+  if (response) {
+    EXPECT_EQ(response->status, 431);
+  }
   EXPECT_TRUE(client.wait_closed(3s));
 }
 
