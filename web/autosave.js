@@ -4,7 +4,7 @@
 //   <form data-autosave-key="visit-42" data-autosave-restore="true"> ...
 //     <p class="govuk-body-s sg-autosave-status" data-autosave-status aria-live="polite"></p>
 //
-// Drafts go to PUT /api/v1/drafts/{key} as {"fields": {name: value}} with the session's CSRF token
+// Drafts go to PUT /drafts/{key} as {"fields": {name: value}} with the session's CSRF token
 // (X-CSRF-Token, from <meta name="csrf-token">); GET returns {"fields", "saved_at"} or 404. The
 // server deletes the draft when the form is submitted successfully. data-autosave-restore is
 // "false" when the server re-shows a form with errors: what the person just sent wins.
@@ -17,7 +17,7 @@ function csrfToken() {
 }
 
 function draftUrl(key) {
-  return `/api/v1/drafts/${encodeURIComponent(key)}`;
+  return `/drafts/${encodeURIComponent(key)}`;
 }
 
 // The form's own fields (never the CSRF token) as name -> value.
