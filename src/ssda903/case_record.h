@@ -7,7 +7,7 @@
 // care_leaver_contact (dated the young person's birthday in the year); SWEpisodes <-> allocation
 // and worker (SW_ID is staff_id); UASC <-> child.unaccompanied_asylum_seeking and
 // looked_after_year.uasc_ceased_date; OC2, AD1, PlacedAdoption, PrevPerm and DoLo <-> their own
-// tables (migration 0005).
+// tables (migration 0004).
 //
 // Export takes every child with an episode open at some time in the year, or a care leaver
 // contact, OC2, AD1, placed-for-adoption, permanence or DoLo record for the year; children in

@@ -1,4 +1,4 @@
-// The tables migration 0005 added for what the SSDA903 states and the rest of the case record does
+// The tables migration 0004 added for what the SSDA903 states and the rest of the case record does
 // not hold, with their store mappings (private to the ssda903 store code).
 #pragma once
 
@@ -11,7 +11,7 @@
 
 namespace safeguard::ssda903 {
 
-// What the 903 states that the rest of the case record does not hold (migration 0005).
+// What the 903 states that the rest of the case record does not hold (migration 0004).
 struct LookedAfterYear {
   std::int64_t id = 0;
   std::int64_t child_id = 0;

@@ -11,7 +11,7 @@
 extern const std::string_view safeguard_embedded_migration_0001;
 extern const std::string_view safeguard_embedded_migration_0002;
 extern const std::string_view safeguard_embedded_migration_0003;
-extern const std::string_view safeguard_embedded_migration_0005;
+extern const std::string_view safeguard_embedded_migration_0004;
 
 namespace safeguard::store {
 namespace {
@@ -32,8 +32,8 @@ const std::vector<Migration>& migrations() {
        "safeguards: team trays, closure requests, placement-end assessments, caseload "
        "overrides",
        safeguard_embedded_migration_0003},
-      {5, "SSDA903 return facts: OC2, AD1, placed for adoption, permanence, DoLo, mother, UASC end",
-       safeguard_embedded_migration_0005},
+      {4, "SSDA903 return facts: OC2, AD1, placed for adoption, permanence, DoLo, mother, UASC end",
+       safeguard_embedded_migration_0004},
   };
   return all;
 }
