@@ -35,12 +35,14 @@ using ssda903::ReadResult;
 
 std::string year_label(int year) { return fmt::format("{}/{:02}", year - 1, year % 100); }
 
-Status check_year(int year) {
-  if (ssda903::supported_year(year)) return Status::success();
-  return Error::invalid(fmt::format(
-      "--year {}: Safeguard reads SSDA903 returns for the collection years ending {} to {} "
-      "(--year 2025 is 2024/25)",
-      year, ssda903::kFirstYear, ssda903::kLastYear));
+// A year outside the rule books is a bad argument: the command cannot run (exit 2).
+bool year_is_supported(int year) {
+  if (ssda903::supported_year(year)) return true;
+  fmt::print(stderr,
+             "safeguard: --year {}: Safeguard reads SSDA903 returns for the collection years "
+             "ending {} to {} (--year 2025 is 2024/25)\n",
+             year, ssda903::kFirstYear, ssda903::kLastYear);
+  return false;
 }
 
 void print_problems(const std::vector<FileProblem>& problems) {
@@ -142,7 +144,7 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& options) {
-  if (Status year = check_year(options.year); !year) return report_error(year.error());
+  if (!year_is_supported(options.year)) return kExitCannotRun;
   auto rules = ssda903::rules_for_year(options.year);
   if (!rules) return report_error(rules.error());
 
@@ -224,7 +226,7 @@ struct ImportOptions {
 };
 
 int run_import(const ImportOptions& options) {
-  if (Status year = check_year(options.year); !year) return report_error(year.error());
+  if (!year_is_supported(options.year)) return kExitCannotRun;
   auto store = store::Store::open(options.db);
   if (!store) return report_error(store.error());
   auto codes = domain::CodeLists::load_standard();
@@ -281,7 +283,7 @@ struct ExportOptions {
 };
 
 int run_export(const ExportOptions& options) {
-  if (Status year = check_year(options.year); !year) return report_error(year.error());
+  if (!year_is_supported(options.year)) return kExitCannotRun;
   auto store = store::Store::open(options.db);
   if (!store) return report_error(store.error());
   SystemClock clock;
