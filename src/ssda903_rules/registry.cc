@@ -1,9 +1,17 @@
 #include "ssda903_rules/rule.h"
 
+#include "ssda903_rules/support.h"
+
 namespace safeguard::ssda903 {
 
 void RuleRegistry::add(std::string code, std::string ruleset, RuleCheck check) {
-  implementations_.push_back({std::move(code), std::move(ruleset), std::move(check)});
+  // Every rule's lists come back sorted and without repeats, however the rule added its rows.
+  RuleCheck sorted = [check = std::move(check)](const RuleInput& input) {
+    RuleFailures failures = check(input);
+    sort_failing_rows(failures);
+    return failures;
+  };
+  implementations_.push_back({std::move(code), std::move(ruleset), std::move(sorted)});
 }
 
 const RuleImplementation* RuleRegistry::find(std::string_view code,

@@ -80,15 +80,24 @@ std::unordered_map<std::string, std::vector<std::size_t>> rows_by(const Table& t
 RuleFailures failing_rows(std::string_view table, std::vector<std::size_t> rows) {
   RuleFailures failures;
   add_failing_rows(failures, table, std::move(rows));
+  sort_failing_rows(failures);
   return failures;
 }
 
 void add_failing_rows(RuleFailures& failures, std::string_view table,
                       std::vector<std::size_t> rows) {
   if (rows.empty()) return;
-  auto& list = failures[std::string(table)];
+  auto found = failures.find(table);
+  if (found == failures.end())
+    found = failures.emplace(std::string(table), std::vector<std::size_t>()).first;
+  auto& list = found->second;
+  // Appending only: a rule adds rows one child at a time, and sorting the whole list on every
+  // call made such rules quadratic. The registry sorts each list once when the rule returns.
   list.insert(list.end(), rows.begin(), rows.end());
-  sort_unique(list);
+}
+
+void sort_failing_rows(RuleFailures& failures) {
+  for (auto& [table, rows] : failures) sort_unique(rows);
 }
 
 }  // namespace safeguard::ssda903

@@ -33,8 +33,11 @@ std::unordered_map<std::string, std::vector<std::size_t>> rows_by(const Table& t
 
 // A result naming failing rows of one table, sorted and without repeats; empty when `rows` is.
 RuleFailures failing_rows(std::string_view table, std::vector<std::size_t> rows);
-// Adds `rows` of `table` to `failures`, keeping each table's list sorted and without repeats.
+// Adds `rows` of `table` to `failures` (appending: cheap however often a rule calls it). The lists
+// are sorted and without repeats once the rule returns through the registry (sort_failing_rows).
 void add_failing_rows(RuleFailures& failures, std::string_view table,
                       std::vector<std::size_t> rows);
+// Sorts each table's list and removes repeats.
+void sort_failing_rows(RuleFailures& failures);
 
 }  // namespace safeguard::ssda903

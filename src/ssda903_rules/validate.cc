@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <string_view>
 #include <thread>
 
 namespace safeguard::ssda903 {
@@ -12,6 +16,7 @@ namespace {
 
 struct Outcome {
   bool implemented = false;
+  double seconds = 0.0;
   RuleFailures failures;
   std::string error;
 };
@@ -21,6 +26,7 @@ Outcome run_rule(const RuleInfo& info, const RuleRegistry& registry, const RuleI
   const RuleImplementation* implementation = registry.find(info.code, info.ruleset);
   if (implementation == nullptr) return outcome;
   outcome.implemented = true;
+  auto started = std::chrono::steady_clock::now();
   try {
     outcome.failures = implementation->check(input);
   } catch (const std::exception& error) {
@@ -28,7 +34,30 @@ Outcome run_rule(const RuleInfo& info, const RuleRegistry& registry, const RuleI
   } catch (...) {
     outcome.error = "an unknown error";
   }
+  outcome.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return outcome;
+}
+
+// SAFEGUARD_903_TIMINGS=N: the N slowest rules on stderr (see validate.h).
+void print_slowest_rules(const ValidationReport& report) {
+  const char* setting = std::getenv("SAFEGUARD_903_TIMINGS");
+  if (setting == nullptr) return;
+  std::size_t count = 0;
+  std::string_view text(setting);
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (error != std::errc() || end != text.data() + text.size() || count == 0) return;
+  auto slowest = report.rule_seconds;
+  std::sort(slowest.begin(), slowest.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (slowest.size() > count) slowest.resize(count);
+  double total = 0.0;
+  for (const auto& timing : report.rule_seconds) total += timing.second;
+  std::fprintf(stderr, "903 rules: %zu run, %.3f s in rules (sum over threads), %.3f s wall\n",
+               report.rule_seconds.size(), total, report.seconds);
+  for (const auto& [rule, seconds] : slowest) {
+    std::fprintf(stderr, "  rule %-12s %.4f s\n", rule->code.c_str(), seconds);
+  }
 }
 
 }  // namespace
@@ -75,6 +104,7 @@ ValidationReport validate(const Return& data, const Metadata& metadata,
       continue;
     }
     ++report.rules_run;
+    report.rule_seconds.emplace_back(&info, outcome.seconds);
     if (!outcome.error.empty()) {
       report.rule_errors.emplace_back(&info, outcome.error);
       continue;
@@ -114,6 +144,7 @@ ValidationReport validate(const Return& data, const Metadata& metadata,
     }
     if (count > 0) report.summary.push_back({&info, count});
   }
+  print_slowest_rules(report);
   return report;
 }
 

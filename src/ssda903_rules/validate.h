@@ -43,12 +43,19 @@ struct ValidationReport {
   std::vector<const RuleInfo*> not_implemented;
   std::vector<std::pair<const RuleInfo*, std::string>> rule_errors;  // rule, what went wrong
   double seconds = 0.0;                                              // time spent running rules
+  // Each rule's own time (seconds, wall on its thread), in rule-book order, for finding slow rules.
+  std::vector<std::pair<const RuleInfo*, double>> rule_seconds;
 };
 
 // `rules` must outlive the report (failures point into it).
 ValidationReport validate(const Return& data, const Metadata& metadata,
                           const std::vector<RuleInfo>& rules, const RuleRegistry& registry,
                           int threads = 2);
+
+// When the environment variable SAFEGUARD_903_TIMINGS holds a number N (e.g. 10), validate()
+// also prints the N slowest rules, with their seconds, on stderr; unset or 0 prints nothing.
+// `safeguard returns validate-903` therefore shows them too:
+//   SAFEGUARD_903_TIMINGS=10 safeguard returns validate-903 DIR --year 2025
 
 // Metadata for a collection year ending `year`: 1 April year-1 to 31 March year.
 Metadata metadata_for_year(int year);

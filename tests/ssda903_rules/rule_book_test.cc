@@ -4,6 +4,7 @@
 
 #include "ssda903_rules/rule.h"
 #include "ssda903_rules/rule_book.h"
+#include "ssda903_rules/support.h"
 
 namespace safeguard::ssda903 {
 namespace {
@@ -41,4 +42,26 @@ TEST(RuleBook, EveryListedRuleIsImplementedInTheVersionItsYearUses) {
 }
 
 }  // namespace
+// A rule may add its rows in any order and more than once (add_failing_rows only appends, so
+// adding row by row stays linear); what the registry hands back is sorted and without repeats.
+TEST(RuleRegistry, ReturnsEachTablesRowsSortedWithoutRepeats) {
+  RuleRegistry registry;
+  registry.add("X1", "2022_23", [](const RuleInput&) {
+    RuleFailures failures;
+    add_failing_rows(failures, "Episodes", {7});
+    add_failing_rows(failures, "Header", {4, 2});
+    add_failing_rows(failures, "Episodes", {3, 7});
+    add_failing_rows(failures, "Episodes", {1});
+    add_failing_rows(failures, "Header", {2});
+    add_failing_rows(failures, "Reviews", {});
+    return failures;
+  });
+  Return data;
+  Metadata metadata;
+  RuleFailures failures = registry.find("X1", "2022_23")->check(RuleInput{data, metadata});
+  RuleFailures expected{{"Episodes", {1, 3, 7}}, {"Header", {2, 4}}};
+  EXPECT_EQ(failures, expected);
+  EXPECT_EQ(failing_rows("Episodes", {5, 1, 5}), (RuleFailures{{"Episodes", {1, 5}}}));
+}
+
 }  // namespace safeguard::ssda903

@@ -116,7 +116,6 @@ struct CaseCorrection {
 };
 constexpr CaseCorrection kCaseCorrections[] = {
     // Filled in as rules are written; every entry says why.
-    {"", "", "{}"},
     {"lac2022_23_rule_374_call0",
      "upstream drops open episodes (no DEC) from the age check; a child under 14 starting "
      "residential employment fails whether or not the episode has ended, so row 3 fails too",
