@@ -66,13 +66,11 @@ std::string compute_hash(const store::AuditRecord& record) {
   return sha256_hex(content);
 }
 
-Result<store::AuditRecord> append(store::Transaction& transaction, const Clock& clock,
-                                  const Event& event) {
-  auto last = transaction.last_audit_record();
-  if (!last) return last.error();
+store::AuditRecord chain_after(const store::AuditRecord* previous, const Clock& clock,
+                               const Event& event) {
   store::AuditRecord record;
-  record.seq = *last ? (*last)->seq + 1 : 1;
-  record.prev_hash = *last ? (*last)->hash : kGenesisHash;
+  record.seq = previous ? previous->seq + 1 : 1;
+  record.prev_hash = previous ? previous->hash : kGenesisHash;
   record.at = clock.now().iso();
   record.actor = event.actor;
   record.action = event.action;
@@ -83,6 +81,14 @@ Result<store::AuditRecord> append(store::Transaction& transaction, const Clock& 
   record.before = event.before;
   record.after = event.after;
   record.hash = compute_hash(record);
+  return record;
+}
+
+Result<store::AuditRecord> append(store::Transaction& transaction, const Clock& clock,
+                                  const Event& event) {
+  auto last = transaction.last_audit_record();
+  if (!last) return last.error();
+  store::AuditRecord record = chain_after(*last ? &**last : nullptr, clock, event);
   SAFEGUARD_TRY(transaction.append_audit_record(record));
   return record;
 }

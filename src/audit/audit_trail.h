@@ -38,6 +38,11 @@ extern const std::string kGenesisHash;
 Result<store::AuditRecord> append(store::Transaction& transaction, const Clock& clock,
                                   const Event& event);
 
+// The record `event` becomes when it follows `previous` (nullptr: it is the first event), timed
+// by `clock`: numbered, linked and hashed, not yet stored. append() is this plus the insert.
+store::AuditRecord chain_after(const store::AuditRecord* previous, const Clock& clock,
+                               const Event& event);
+
 // The SHA-256 (hex) of a record's content and its prev_hash, as stored in `hash`.
 std::string compute_hash(const store::AuditRecord& record);
 

@@ -36,10 +36,14 @@ void GroupCommit::commit_batch(std::vector<Pending*>& batch) {
   stored.reserve(batch.size());
   Status status = store_.write([&](store::Transaction& transaction) -> Status {
     stored.clear();
+    // The head is read once per batch; each event then links to the one before it in memory.
+    auto last = transaction.last_audit_record();
+    if (!last) return last.error();
+    const store::AuditRecord* previous = *last ? &**last : nullptr;
     for (Pending* each : batch) {
-      auto record = audit::append(transaction, clock_, *each->event);
-      if (!record) return record.error();
-      stored.push_back(std::move(*record));
+      stored.push_back(chain_after(previous, clock_, *each->event));
+      SAFEGUARD_TRY(transaction.append_audit_record(stored.back()));
+      previous = &stored.back();
     }
     return Status::success();
   });

@@ -33,6 +33,27 @@ struct AuditRecord {
   std::string hash;       // hex SHA-256 of this event, chained to prev_hash
 };
 
+// A session and its account as stored now (Transaction::session_state).
+struct SessionState {
+  std::int64_t session_id = 0;
+  std::int64_t user_id = 0;
+  bool ended = false;
+  std::string last_seen_at;  // ISO timestamps
+  std::string expires_at;
+  bool account_active = false;
+  std::string role;  // the account's stored role name
+  std::optional<std::int64_t> worker_id;
+  std::optional<std::int64_t> team_id;
+  std::string agency;
+};
+
+// Who holds a child's case on a day (Transaction::case_holding): the workers and teams of the
+// allocations open that day, each once, in the order of the allocations' ids.
+struct CaseHolding {
+  std::vector<std::int64_t> worker_ids;
+  std::vector<std::int64_t> team_ids;
+};
+
 // The counts `safeguard summary` shows, at one date.
 struct Summary {
   Date as_of;

@@ -12,6 +12,7 @@ extern const std::string_view safeguard_embedded_migration_0001;
 extern const std::string_view safeguard_embedded_migration_0002;
 extern const std::string_view safeguard_embedded_migration_0003;
 extern const std::string_view safeguard_embedded_migration_0004;
+extern const std::string_view safeguard_embedded_migration_0005;
 
 namespace safeguard::store {
 namespace {
@@ -34,6 +35,7 @@ const std::vector<Migration>& migrations() {
        safeguard_embedded_migration_0003},
       {4, "SSDA903 return facts: OC2, AD1, placed for adoption, permanence, DoLo, mother, UASC end",
        safeguard_embedded_migration_0004},
+      {5, "indexes for what is open on a date (work lists)", safeguard_embedded_migration_0005},
   };
   return all;
 }
@@ -160,6 +162,41 @@ Status Store::check_integrity() {
   if (!problems) return problems.error();
   if (!problems->empty()) return Error::corrupt("integrity check failed: " + *problems);
   return Status::success();
+}
+
+Result<Store::ReaderLease> Store::lease_reader() {
+  {
+    std::unique_lock lock(readers_mutex_);
+    reader_returned_.wait(lock,
+                          [&] { return !idle_readers_.empty() || open_readers_ < kMaxReaders; });
+    if (!idle_readers_.empty()) {
+      std::unique_ptr<Connection> connection = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return ReaderLease(*this, std::move(connection));
+    }
+    ++open_readers_;  // reserve the place, then open outside the lock
+  }
+  auto opened = SqliteConnection::open_reader(path_);
+  if (!opened) {
+    std::lock_guard lock(readers_mutex_);
+    --open_readers_;
+    reader_returned_.notify_one();
+    return opened.error();
+  }
+  return ReaderLease(*this, std::move(*opened));
+}
+
+void Store::return_reader(std::unique_ptr<Connection> connection) {
+  {
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.push_back(std::move(connection));
+  }
+  reader_returned_.notify_one();
+}
+
+std::size_t Store::reader_count() {
+  std::lock_guard lock(readers_mutex_);
+  return open_readers_;
 }
 
 Result<int> Store::set_cache_size(int mebibytes) {

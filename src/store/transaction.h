@@ -160,6 +160,12 @@ class Transaction {
 
   // --- named queries ------------------------------------------------------------------------
   Result<std::optional<Child>> find_child_by_local_id(std::string_view local_id);
+  // A session and its account as they stand now, by the session's token hash: one indexed read
+  // (session_query.cc), for re-checking a session that was authenticated a moment ago.
+  Result<std::optional<SessionState>> session_state(std::string_view token_hash);
+  // Who holds a child's case on `today` (open allocations: their workers and teams, a team's tray
+  // included), in one query; empty when there is no such child (session_query.cc).
+  Result<std::optional<CaseHolding>> case_holding(std::int64_t child_id, Date today);
   Result<Summary> summary(Date as_of);
 
   // --- the safeguards' queries (casework_query.cc) ----------------------------------------------
@@ -183,6 +189,9 @@ class Transaction {
   // Each child's local id (the authority's child id), by child id.
   Result<std::vector<std::pair<std::int64_t, std::string>>> child_local_ids(
       std::span<const std::int64_t> child_ids);
+  // Children with an allocation to a worker that ended from `from` to `to` inclusive, or an
+  // allocation to a team's tray that began in that time, in id order (the waits report's cases).
+  Result<std::vector<std::int64_t>> children_with_allocation_changes(Date from, Date to);
   // Allocations to workers (trays left out) open at some time from `from` to `to`.
   Result<std::vector<Allocation>> worker_allocations_between(Date from, Date to);
   // Child-in-need episodes closed from `from` to `to` inclusive, by closure date.

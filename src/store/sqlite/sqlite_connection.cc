@@ -59,6 +59,29 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::stri
   return connection;
 }
 
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open_reader(const std::string& path) {
+  sqlite3* db = nullptr;
+  int code =
+      sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (code != SQLITE_OK) {
+    std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    sqlite3_close(db);
+    return Error::unavailable(fmt::format("cannot open database {} to read: {}", path, reason));
+  }
+  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db, path));
+  sqlite3_busy_timeout(db, 10'000);
+  sqlite3_extended_result_codes(db, 1);
+  // The journal mode is the file's (the writer set WAL); these are this connection's own. A reader
+  // touches a few pages per request, so 8 MiB of cache each keeps a full pool well within memory.
+  Status setup = connection->execute_script(
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8192; PRAGMA query_only=1;");
+  if (!setup) {
+    return Error::unavailable(
+        fmt::format("cannot use database {} to read: {}", path, setup.error().message));
+  }
+  return connection;
+}
+
 SqliteConnection::~SqliteConnection() {
   for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
   sqlite3_close(db_);
@@ -93,7 +116,7 @@ Status SqliteConnection::execute_script(std::string_view sql) {
 
 Result<sqlite3_stmt*> SqliteConnection::prepare(std::string_view sql,
                                                 std::span<const Value> params) {
-  auto found = statements_.find(std::string(sql));
+  auto found = statements_.find(sql);
   sqlite3_stmt* statement = nullptr;
   if (found != statements_.end()) {
     statement = found->second;
@@ -184,13 +207,24 @@ Status SqliteConnection::query(std::string_view sql, std::span<const Value> para
   return Status::success();
 }
 
-Status SqliteConnection::begin(bool write) {
-  return execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+Status SqliteConnection::step_once(std::string_view sql, std::string_view doing) {
+  auto statement = prepare(sql, {});
+  if (!statement) return statement.error();
+  StatementReset reset(*statement);
+  int code = sqlite3_step(*statement);
+  if (code != SQLITE_DONE && code != SQLITE_ROW) return error_from(code, doing);
+  return Status::success();
 }
-Status SqliteConnection::commit() { return execute_script("COMMIT"); }
+
+// Prepared once per connection, like every other statement.
+Status SqliteConnection::begin(bool write) {
+  return write ? step_once("BEGIN IMMEDIATE", "starting a write transaction")
+               : step_once("BEGIN DEFERRED", "starting a read transaction");
+}
+Status SqliteConnection::commit() { return step_once("COMMIT", "committing"); }
 Status SqliteConnection::rollback() {
   if (sqlite3_get_autocommit(db_)) return Status::success();  // already rolled back by SQLite
-  return execute_script("ROLLBACK");
+  return step_once("ROLLBACK", "rolling back");
 }
 
 Status SqliteConnection::backup_to(const std::string& path) {
