@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 namespace safeguard::ssda903 {
 
@@ -23,6 +24,38 @@ std::optional<int> digits(std::string_view text, std::size_t min_length, std::si
   return value;
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int32_t days_from_civil(int year, int month, int day) {
+  year -= month <= 2 ? 1 : 0;
+  const int era = (year >= 0 ? year : year - 399) / 400;
+  const int year_of_era = year - era * 400;
+  const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+// The exact dd/mm/yyyy form almost every cell has, read without the general path's costs, with
+// the same answer Date::from_ymd gives (years 1800-2200, real days only). The outer nullopt sends
+// any other shape to the general path.
+std::optional<std::optional<Date>> exact_date(std::string_view text) {
+  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+  auto digit = [&](std::size_t i) { return static_cast<unsigned>(text[i] - '0'); };
+  for (std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) {
+    if (digit(i) > 9) return std::nullopt;
+  }
+  const int day = static_cast<int>(digit(0) * 10 + digit(1));
+  const int month = static_cast<int>(digit(3) * 10 + digit(4));
+  const int year = static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9));
+  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) {
+    return std::optional<Date>();
+  }
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int last = month == 2 && leap ? 29 : kDays[month - 1];
+  if (day > last) return std::optional<Date>();
+  return std::optional<Date>(Date::from_days(days_from_civil(year, month, day)));
+}
+
 void sort_unique(std::vector<std::size_t>& rows) {
   std::sort(rows.begin(), rows.end());
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -31,6 +64,7 @@ void sort_unique(std::vector<std::size_t>& rows) {
 }  // namespace
 
 std::optional<Date> parse_date_text(std::string_view text) {
+  if (auto date = exact_date(text)) return *date;
   text = trimmed(text);
   auto first = text.find('/');
   if (first == std::string_view::npos) return std::nullopt;
@@ -48,6 +82,14 @@ std::optional<Date> parse_date_text(std::string_view text) {
 std::optional<Date> parse_date(const Cell& cell) {
   if (!cell) return std::nullopt;
   return parse_date_text(*cell);
+}
+
+std::vector<std::optional<Date>> dates_of(const Column* column) {
+  std::vector<std::optional<Date>> dates;
+  if (column == nullptr) return dates;
+  dates.reserve(column->cells.size());
+  for (const Cell& cell : column->cells) dates.push_back(parse_date(cell));
+  return dates;
 }
 
 std::optional<long long> parse_integer(const Cell& cell) {

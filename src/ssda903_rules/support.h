@@ -20,6 +20,8 @@ namespace safeguard::ssda903 {
 // dd/mm/yyyy (one or two digits for day and month); nullopt for an empty or malformed cell.
 std::optional<Date> parse_date(const Cell& cell);
 std::optional<Date> parse_date_text(std::string_view text);
+// Each cell's date as parse_date reads it, parsed once (one per cell; none when `column` is null).
+std::vector<std::optional<Date>> dates_of(const Column* column);
 // A whole number (an optional sign, digits; surrounding spaces ignored); nullopt otherwise.
 std::optional<long long> parse_integer(const Cell& cell);
 

@@ -214,41 +214,6 @@ Cohort continuously_looked_after(const RuleInput& input) {
   return cohort;
 }
 
-namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int32_t days_from_civil(int year, unsigned month, unsigned day) {
-  year -= month <= 2 ? 1 : 0;
-  const int era = (year >= 0 ? year : year - 399) / 400;
-  const unsigned year_of_era = static_cast<unsigned>(year - era * 400);
-  const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + static_cast<std::int32_t>(day_of_era) - 719468;
-}
-
-// The exact dd/mm/yyyy form almost every cell has, without the general parser's costs; nullopt
-// sends the cell to parse_date, which also takes d/m/yyyy and surrounding spaces.
-std::optional<std::optional<Date>> quick_date(std::string_view text) {
-  if (text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
-  auto digit = [&](std::size_t i) { return static_cast<unsigned>(text[i] - '0'); };
-  for (std::size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) {
-    if (digit(i) > 9) return std::nullopt;  // spaces or the like: the general parser decides
-  }
-  const unsigned day = digit(0) * 10 + digit(1);
-  const unsigned month = digit(3) * 10 + digit(4);
-  const int year = static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9));
-  if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1) {
-    return std::optional<Date>();
-  }
-  static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const unsigned last = month == 2 && leap ? 29 : kDays[month - 1];
-  if (day > last) return std::optional<Date>();
-  return std::optional<Date>(Date::from_days(days_from_civil(year, month, day)));
-}
-
-}  // namespace
-
 std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view column_name) {
   std::vector<std::optional<Date>> dates;
   if (table == nullptr) return dates;
@@ -256,13 +221,7 @@ std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view c
   ColumnView column(table, column_name);
   if (!column.exists()) return dates;
   for (std::size_t row = 0; row < table->row_count; ++row) {
-    const Cell& cell = column[row];
-    if (!cell) continue;
-    if (auto quick = quick_date(*cell)) {
-      dates[row] = *quick;
-    } else {
-      dates[row] = parse_date(cell);
-    }
+    dates[row] = parse_date(column[row]);
   }
   return dates;
 }

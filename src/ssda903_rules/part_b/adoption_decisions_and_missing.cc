@@ -44,8 +44,8 @@ RuleFailures check_552(const RuleInput& input) {
                    column_of(placed, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
-  auto decisions = dates_of(*decided);
+  auto starts = dates_of(decom);
+  auto decisions = dates_of(decided);
   RowsByChild placed_rows = rows_by_child(*placed);
   RuleFailures failures;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
@@ -108,7 +108,7 @@ RuleFailures check_554(const RuleInput& input) {
   if (!all_present(ls, decom, decided, column_of(episodes, "CHILD"), column_of(placed, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   RowsByChild placed_rows = rows_by_child(*placed);
   RuleFailures failures;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
@@ -117,7 +117,7 @@ RuleFailures check_554(const RuleInput& input) {
     auto found = placed_rows.find(child);
     if (!first_order || found == placed_rows.end()) continue;
     for (std::size_t placed_row : found->second) {
-      auto decision = fast_date(decided->cells[placed_row]);
+      auto decision = parse_date(decided->cells[placed_row]);
       if (decision && *decision > *starts[*first_order]) {
         add_failing_rows(failures, "Episodes", {*first_order});
         add_failing_rows(failures, "PlacedAdoption", {placed_row});
@@ -140,11 +140,11 @@ RuleFailures check_556(const RuleInput& input) {
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(ls->cells[row], "D1") || !is_present(child->cells[row])) continue;
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     auto found = placed_rows.find(*child->cells[row]);
     if (!start || found == placed_rows.end()) continue;
     for (std::size_t placed_row : found->second) {
-      auto decision = fast_date(decided->cells[placed_row]);
+      auto decision = parse_date(decided->cells[placed_row]);
       if (decision && *decision > *start) rows.push_back(row);
     }
   }
@@ -229,7 +229,7 @@ RuleFailures check_559(const RuleInput& input) {
   RowsByChild last_rows = rows_by_child(*last);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
-    auto decision = fast_date(decided->cells[row]);
+    auto decision = parse_date(decided->cells[row]);
     if (!decision || *decision >= input.metadata.collection_start) continue;
     auto found =
         is_present(child->cells[row]) ? last_rows.find(*child->cells[row]) : last_rows.end();
@@ -238,7 +238,7 @@ RuleFailures check_559(const RuleInput& input) {
       continue;
     }
     for (std::size_t last_row : found->second) {
-      if (!fast_date(last_decided->cells[last_row])) rows.push_back(row);
+      if (!parse_date(last_decided->cells[last_row])) rows.push_back(row);
     }
   }
   return failing_rows("PlacedAdoption", rows);
@@ -307,8 +307,8 @@ RuleFailures check_584(const RuleInput& input) {
       return false;
     }
     if (!is_present(decided->cells[row])) return true;
-    auto now = fast_date(decided->cells[row]);
-    auto before = fast_date(last_decided->cells[last_row]);
+    auto now = parse_date(decided->cells[row]);
+    auto before = parse_date(last_decided->cells[last_row]);
     return now && before && *now <= *before;
   });
 }
@@ -322,8 +322,8 @@ RuleFailures check_562(const RuleInput& input) {
   if (!all_present(decom, last_decom, column_of(episodes, "CHILD"), column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
-  auto last_starts = dates_of(*last_decom);
+  auto starts = dates_of(decom);
+  auto last_starts = dates_of(last_decom);
   RowsByChild last_rows = rows_by_child(*last);
   std::vector<std::size_t> failing;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
@@ -363,11 +363,11 @@ RuleFailures check_579(const RuleInput& input) {
   const Column* decided = column_of(placed, "DATE_PLACED");
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   if (!all_present(decided, ceased, column_of(placed, "CHILD"))) return {};
-  auto decisions = dates_of(*decided);
+  auto decisions = dates_of(decided);
   std::vector<std::size_t> failing;
   for (const auto& [child_id, rows] : children_in_date_order(*placed, decisions)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
-      auto previous_ceased = fast_date(ceased->cells[rows[i - 1]]);
+      auto previous_ceased = parse_date(ceased->cells[rows[i - 1]]);
       if (!previous_ceased || (decisions[rows[i]] && *decisions[rows[i]] < *previous_ceased)) {
         failing.push_back(rows[i]);
       }
@@ -383,7 +383,7 @@ RuleFailures check_583(const RuleInput& input) {
   const Column* decided = column_of(placed, "DATE_PLACED");
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   if (!all_present(decided, ceased, column_of(placed, "CHILD"))) return {};
-  auto decisions = dates_of(*decided);
+  auto decisions = dates_of(decided);
   std::vector<std::size_t> failing;
   for (const auto& [child, rows] : rows_by_child(*placed)) {
     if (rows.size() < 2) continue;
@@ -446,8 +446,8 @@ RuleFailures check_566(const RuleInput& input) {
 RuleFailures check_567(const RuleInput& input) {
   return missing_where(input, {"MIS_START", "MIS_END"},
                        [](const Cell&, const Cell& start, const Cell& end) {
-                         auto began = fast_date(start);
-                         auto ended = fast_date(end);
+                         auto began = parse_date(start);
+                         auto ended = parse_date(end);
                          return began && ended && *began > *ended;
                        });
 }
@@ -455,7 +455,7 @@ RuleFailures check_567(const RuleInput& input) {
 RuleFailures check_570(const RuleInput& input) {
   const Date year_end = input.metadata.collection_end;
   return missing_where(input, {"MIS_START"}, [&](const Cell&, const Cell& start, const Cell&) {
-    auto began = fast_date(start);
+    auto began = parse_date(start);
     return began && *began > year_end;
   });
 }
@@ -464,7 +464,7 @@ RuleFailures check_571(const RuleInput& input) {
   const Date year_start = input.metadata.collection_start;
   const Date year_end = input.metadata.collection_end;
   return missing_where(input, {"MIS_END"}, [&](const Cell&, const Cell&, const Cell& end) {
-    auto ended = fast_date(end);
+    auto ended = parse_date(end);
     return ended && (*ended < year_start || *ended > year_end);
   });
 }
@@ -477,8 +477,8 @@ RuleFailures check_586(const RuleInput& input) {
   if (!all_present(dob, start)) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
-    auto began = fast_date(start->cells[row]);
-    auto born = fast_date(dob->cells[row]);
+    auto began = parse_date(start->cells[row]);
+    auto born = parse_date(dob->cells[row]);
     if (began && born && *began <= *born) rows.push_back(row);
   }
   return failing_rows("Missing", rows);
@@ -490,8 +490,8 @@ RuleFailures check_574(const RuleInput& input) {
   const Column* start = column_of(missing, "MIS_START");
   const Column* end = column_of(missing, "MIS_END");
   if (!all_present(start, end, column_of(missing, "CHILD"))) return {};
-  auto starts = dates_of(*start);
-  auto ends = dates_of(*end);
+  auto starts = dates_of(start);
+  auto ends = dates_of(end);
   std::vector<std::optional<Date>> order_by(missing->row_count);
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     order_by[row] = ends[row] ? ends[row] : starts[row];
@@ -531,12 +531,12 @@ RuleFailures check_575(const RuleInput& input) {
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     if (is_present(end->cells[row]) || !is_present(child->cells[row])) continue;
-    auto began = fast_date(start->cells[row]);
+    auto began = parse_date(start->cells[row]);
     auto found = episode_rows.find(*child->cells[row]);
     if (!began || found == episode_rows.end()) continue;
     for (std::size_t episode : found->second) {
-      auto episode_start = fast_date(decom->cells[episode]);
-      auto episode_end = fast_date(dec->cells[episode]);
+      auto episode_start = parse_date(decom->cells[episode]);
+      auto episode_end = parse_date(dec->cells[episode]);
       if (episode_start && episode_end && *began >= *episode_start && *began <= *episode_end) {
         rows.push_back(row);
       }
@@ -557,7 +557,7 @@ RuleFailures check_576(const RuleInput& input) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*start);
+  auto starts = dates_of(start);
   RowsByChild last_rows = rows_by_child(*last);
   std::vector<std::size_t> failing;
   for (const auto& [child, rows] : rows_by_child(*missing)) {
@@ -570,7 +570,7 @@ RuleFailures check_576(const RuleInput& input) {
     }
     for (std::size_t last_row : found->second) {
       if (is_present(last_end->cells[last_row])) continue;
-      auto open_start = fast_date(last_start->cells[last_row]);
+      auto open_start = parse_date(last_start->cells[last_row]);
       if (open_start && (!starts[first] || *starts[first] != *open_start)) {
         failing.push_back(first);
       }
@@ -592,8 +592,8 @@ std::unordered_map<std::string_view, std::vector<PeriodOfCare>> periods_of_care(
   const Column* decom = column_of(&episodes, "DECOM");
   const Column* dec = column_of(&episodes, "DEC");
   if (!all_present(decom, dec, column_of(&episodes, "CHILD"))) return periods;
-  auto starts = dates_of(*decom);
-  auto ends = dates_of(*dec);
+  auto starts = dates_of(decom);
+  auto ends = dates_of(dec);
   for (auto& [child, rows] : rows_by_child(episodes)) {
     rows = drop_rows(rows, [&](std::size_t row) { return !starts[row]; });
     sort_by_date(rows, starts);
@@ -625,11 +625,11 @@ RuleFailures check_577(const RuleInput& input) {
   auto periods = periods_of_care(*episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
-    auto began = fast_date(start->cells[row]);
+    auto began = parse_date(start->cells[row]);
     if (!began || !is_present(child->cells[row])) continue;
     auto found = periods.find(*child->cells[row]);
     if (found == periods.end() || found->second.empty()) continue;
-    auto ended = fast_date(end->cells[row]);
+    auto ended = parse_date(end->cells[row]);
     bool open = !is_present(end->cells[row]);
     bool outside_every_period =
         std::all_of(found->second.begin(), found->second.end(), [&](const PeriodOfCare& period) {
@@ -652,7 +652,7 @@ RuleFailures check_578(const RuleInput& input) {
   auto periods = periods_of_care(*episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
-    auto began = fast_date(start->cells[row]);
+    auto began = parse_date(start->cells[row]);
     if (!began || !is_present(child->cells[row])) continue;
     auto found = periods.find(*child->cells[row]);
     if (found == periods.end() || found->second.empty()) continue;
@@ -678,13 +678,13 @@ RuleFailures check_580(const RuleInput& input) {
   RowsByChild missing_rows = rows_by_child(*missing);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    auto ceased = fast_date(dec->cells[row]);
+    auto ceased = parse_date(dec->cells[row]);
     if (!ceased || holds(rec->cells[row], "E8") || !is_present(child->cells[row])) continue;
     auto found = missing_rows.find(*child->cells[row]);
     if (found == missing_rows.end()) continue;
     for (std::size_t missing_row : found->second) {
-      auto ended = fast_date(end->cells[missing_row]);
-      auto born = fast_date(dob->cells[missing_row]);
+      auto ended = parse_date(end->cells[missing_row]);
+      auto born = parse_date(dob->cells[missing_row]);
       if (ended && born && *ended == *ceased && born->plus_years(18) == *ended) {
         rows.push_back(row);
       }
@@ -705,14 +705,14 @@ RuleFailures check_581(const RuleInput& input) {
   RowsByChild episode_rows = rows_by_child(*episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
-    auto began = fast_date(start->cells[row]);
+    auto began = parse_date(start->cells[row]);
     if (!began || !is_present(child->cells[row])) continue;
     auto found = episode_rows.find(*child->cells[row]);
     if (found == episode_rows.end()) continue;
     bool in_an_episode =
         std::any_of(found->second.begin(), found->second.end(), [&](std::size_t episode) {
-          auto episode_start = fast_date(decom->cells[episode]);
-          auto episode_end = fast_date(dec->cells[episode]);
+          auto episode_start = parse_date(decom->cells[episode]);
+          auto episode_end = parse_date(dec->cells[episode]);
           return episode_start && *began >= *episode_start &&
                  (!is_present(dec->cells[episode]) || (episode_end && *began <= *episode_end));
         });
@@ -734,11 +734,11 @@ RuleFailures check_582(const RuleInput& input) {
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(rec->cells[row], {"E11", "E12"}) || !is_present(child->cells[row])) continue;
-    auto adopted = fast_date(dec->cells[row]);
+    auto adopted = parse_date(dec->cells[row]);
     auto found = ad1_rows.find(*child->cells[row]);
     if (!adopted || found == ad1_rows.end()) continue;
     for (std::size_t ad1_row : found->second) {
-      auto match = fast_date(matched->cells[ad1_row]);
+      auto match = parse_date(matched->cells[ad1_row]);
       if (match && *match == *adopted) rows.push_back(row);
     }
   }

@@ -21,11 +21,11 @@ RuleFailures check_358(const RuleInput& input) {
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(ls->cells[row], {"J1", "J2", "J3"}) || !is_present(child->cells[row])) continue;
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     auto found = header_rows.find(*child->cells[row]);
     if (!start || found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
-      auto born = fast_date(dob->cells[header_row]);
+      auto born = parse_date(dob->cells[header_row]);
       if (born && born->plus_years(10) >= *start) {
         add_failing_rows(failures, "Episodes", {row});
         add_failing_rows(failures, "Header", {header_row});
@@ -54,7 +54,7 @@ RuleFailures check_359(const RuleInput& input) {
     auto found = header_rows.find(*child->cells[row]);
     if (found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
-      auto born = fast_date(dob->cells[header_row]);
+      auto born = parse_date(dob->cells[header_row]);
       if (born && born->plus_years(18) < input.metadata.collection_end) rows.push_back(row);
     }
   }
@@ -80,9 +80,9 @@ RuleFailures status_spells_longer_than(const RuleInput& input, std::string_view 
   std::unordered_map<std::string, std::vector<Spell>> by_child;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(ls->cells[row], code) || !is_present(child->cells[row])) continue;
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     if (!start) continue;
-    Date end = fast_date(dec->cells[row]).value_or(input.metadata.collection_end);
+    Date end = parse_date(dec->cells[row]).value_or(input.metadata.collection_end);
     by_child[*child->cells[row]].push_back({row, *start, end});
   }
   std::vector<std::size_t> failing;
@@ -129,8 +129,8 @@ RuleFailures check_365(const RuleInput& input) {
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(ls->cells[row], "V3")) continue;
-    auto start = fast_date(decom->cells[row]);
-    auto end = is_present(dec->cells[row]) ? fast_date(dec->cells[row])
+    auto start = parse_date(decom->cells[row]);
+    auto end = is_present(dec->cells[row]) ? parse_date(dec->cells[row])
                                            : std::optional(input.metadata.collection_end);
     if (start && end && *end > start->plus_days(17)) rows.push_back(row);
   }
@@ -167,9 +167,9 @@ RuleFailures check_367(const RuleInput& input) {
   std::unordered_map<std::string, std::vector<Break>> by_child;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(ls->cells[row], "V3") || !is_present(child->cells[row])) continue;
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     if (!start) continue;
-    std::optional<Date> end = fast_date(dec->cells[row]);
+    std::optional<Date> end = parse_date(dec->cells[row]);
     if (!is_present(dec->cells[row]) || (end && *end > year_end)) end = year_end;
     if (!end) continue;
     int days = std::max(*start, year_start).days_until(*end);

@@ -22,7 +22,7 @@ RuleFailures check_385(const RuleInput& input) {
   if (!dec) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < dec->cells.size(); ++row) {
-    auto end = fast_date(dec->cells[row]);
+    auto end = parse_date(dec->cells[row]);
     if (end && *end > input.metadata.collection_end) rows.push_back(row);
   }
   return failing_rows("Episodes", rows);
@@ -52,12 +52,12 @@ RuleFailures ceased_at_age(const RuleInput& input, std::initializer_list<std::st
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     std::string reason = upper(text_of(rec->cells[row]));
     if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) continue;
-    auto end = fast_date(dec->cells[row]);
+    auto end = parse_date(dec->cells[row]);
     if (!end || !is_present(child->cells[row])) continue;
     auto found = header_rows.find(*child->cells[row]);
     if (found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
-      auto born = fast_date(dob->cells[header_row]);
+      auto born = parse_date(dob->cells[header_row]);
       if (!born) continue;
       Date birthday = born->plus_years(limit.age);
       bool older = limit.birthday_counts_as_older ? birthday <= *end : birthday < *end;
@@ -98,7 +98,7 @@ RuleFailures check_388(const RuleInput& input) {
   const Column* dec = column_of(episodes, "DEC");
   const Column* rec = column_of(episodes, "REC");
   if (!all_present(decom, dec, rec, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (auto& [id, rows] : rows_by_child(*episodes)) {
     // Episodes without a start date sort first, as the DfE's tool does.
@@ -109,7 +109,7 @@ RuleFailures check_388(const RuleInput& input) {
     });
     for (std::size_t i = 0; i < rows.size(); ++i) {
       std::size_t row = rows[i];
-      auto end = fast_date(dec->cells[row]);
+      auto end = parse_date(dec->cells[row]);
       if (!end) continue;
       bool continued = holds(rec->cells[row], "X1");
       if (i + 1 == rows.size()) {
@@ -152,7 +152,7 @@ RuleFailures check_391(const RuleInput& input) {
   if (!all_present(dob, in_touch, activity, accommodation)) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < oc3->row_count; ++row) {
-    auto born = fast_date(dob->cells[row]);
+    auto born = parse_date(dob->cells[row]);
     if (!born || born->plus_years(17) <= input.metadata.collection_end) continue;
     if (is_present(in_touch->cells[row]) || is_present(activity->cells[row]) ||
         is_present(accommodation->cells[row])) {

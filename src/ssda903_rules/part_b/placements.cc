@@ -21,11 +21,11 @@ RuleFailures placed_younger_than(const RuleInput& input, std::string_view place_
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(place->cells[row], place_code) || !is_present(child->cells[row])) continue;
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     auto found = header_rows.find(*child->cells[row]);
     if (!start || found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
-      auto born = fast_date(dob->cells[header_row]);
+      auto born = parse_date(dob->cells[header_row]);
       if (born && *start < born->plus_years(min_age)) rows.push_back(row);
     }
   }
@@ -42,8 +42,8 @@ RuleFailures placed_longer_than(const RuleInput& input, std::string_view place_c
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(place->cells[row], place_code)) continue;
-    auto start = fast_date(decom->cells[row]);
-    auto end = fast_date(dec->cells[row]);
+    auto start = parse_date(decom->cells[row]);
+    auto end = parse_date(dec->cells[row]);
     if (start && end && *end > start->plus_days(max_days)) rows.push_back(row);
   }
   return failing_rows("Episodes", rows);
@@ -151,7 +151,7 @@ RuleFailures returns_after_temporary_placement(const RuleInput& input, bool same
   const Column* postcode = column_of(episodes, "PL_POST");
   if (!all_present(decom, place, rne, column_of(episodes, "CHILD"))) return {};
   if (same_postcode_too && postcode == nullptr) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (auto& [id, rows] : rows_by_child(*episodes)) {
     sort_by_date(rows, starts);

@@ -13,7 +13,7 @@ RuleFailures check_301(const RuleInput& input) {
   if (!dob) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < dob->cells.size(); ++row) {
-    auto born = fast_date(dob->cells[row]);
+    auto born = parse_date(dob->cells[row]);
     if (born && *born > input.metadata.collection_end) rows.push_back(row);
   }
   return failing_rows("Header", rows);
@@ -26,14 +26,14 @@ RuleFailures check_302(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* dob = column_of(header, "DOB");
   if (!all_present(decom, dob, column_of(episodes, "CHILD"), column_of(header, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   RowsByChild header_rows = rows_by_child(*header);
   RuleFailures failures;
   for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     auto found = header_rows.find(child);
     if (found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
-      auto born = fast_date(dob->cells[header_row]);
+      auto born = parse_date(dob->cells[header_row]);
       if (born && *born > *starts[first]) {
         add_failing_rows(failures, "Episodes", {first});
         add_failing_rows(failures, "Header", {header_row});
@@ -77,8 +77,8 @@ RuleFailures check_304(const RuleInput& input) {
   if (!all_present(dob, duc)) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < uasc->row_count; ++row) {
-    auto born = fast_date(dob->cells[row]);
-    auto ceased = fast_date(duc->cells[row]);
+    auto born = parse_date(dob->cells[row]);
+    auto ceased = parse_date(duc->cells[row]);
     if (born && ceased && *ceased > born->plus_years(18)) rows.push_back(row);
   }
   return failing_rows("UASC", rows);
@@ -98,10 +98,10 @@ RuleFailures check_331(const RuleInput& input) {
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(rec->cells[row], {"E11", "E12"}) || !is_present(child->cells[row])) continue;
     auto found = ad1_rows.find(*child->cells[row]);
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     if (found == ad1_rows.end() || !start) continue;
     for (std::size_t ad1_row : found->second) {
-      auto matched = fast_date(match->cells[ad1_row]);
+      auto matched = parse_date(match->cells[ad1_row]);
       if (matched && *matched > *start) {
         add_failing_rows(failures, "AD1", {ad1_row});
         add_failing_rows(failures, "Episodes", {row});
@@ -119,8 +119,8 @@ RuleFailures check_333(const RuleInput& input) {
   if (!all_present(match, decided)) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < ad1->row_count; ++row) {
-    auto matched = fast_date(match->cells[row]);
-    auto should_be_placed = fast_date(decided->cells[row]);
+    auto matched = parse_date(match->cells[row]);
+    auto should_be_placed = parse_date(decided->cells[row]);
     if (matched && (!should_be_placed || *should_be_placed > *matched)) rows.push_back(row);
   }
   return failing_rows("AD1", rows);
@@ -137,7 +137,7 @@ RuleFailures check_334(const RuleInput& input) {
   if (!all_present(decided, decom, rne, column_of(episodes, "CHILD"), column_of(ad1, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   RowsByChild ad1_rows = rows_by_child(*ad1);
   RuleFailures failures;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
@@ -146,7 +146,7 @@ RuleFailures check_334(const RuleInput& input) {
     auto found = ad1_rows.find(child);
     if (!last_start || found == ad1_rows.end()) continue;
     for (std::size_t ad1_row : found->second) {
-      auto should_be_placed = fast_date(decided->cells[ad1_row]);
+      auto should_be_placed = parse_date(decided->cells[ad1_row]);
       if (should_be_placed && *should_be_placed < *starts[*last_start]) {
         add_failing_rows(failures, "Episodes", {*last_start});
         add_failing_rows(failures, "AD1", {ad1_row});
@@ -193,7 +193,7 @@ RuleFailures check_336(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* place = column_of(episodes, "PLACE");
   if (!all_present(decom, place, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (auto& [child, rows] : rows_by_child(*episodes)) {
     auto first = earliest(rows, starts);
@@ -254,7 +254,7 @@ RuleFailures check_347(const RuleInput& input) {
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < oc3->row_count; ++row) {
     if (!holds(accommodation->cells[row], "T")) continue;
-    auto born = fast_date(dob->cells[row]);
+    auto born = parse_date(dob->cells[row]);
     if (born && born->days_until(input.metadata.collection_start) * 10000LL < 65743650LL) {
       rows.push_back(row);
     }
@@ -289,7 +289,7 @@ RuleFailures check_351(const RuleInput& input) {
   if (!dob) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < dob->cells.size(); ++row) {
-    auto born = fast_date(dob->cells[row]);
+    auto born = parse_date(dob->cells[row]);
     if (born && input.metadata.collection_start > born->plus_years(25)) rows.push_back(row);
   }
   return failing_rows("Header", rows);
@@ -310,12 +310,12 @@ RuleFailures check_352(const RuleInput& input) {
     std::string code(text_of(rne->cells[row]));
     std::transform(code.begin(), code.end(), code.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     if (code != "S" || !start || !is_present(child->cells[row])) continue;
     auto found = header_rows.find(*child->cells[row]);
     if (found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
-      auto born = fast_date(dob->cells[header_row]);
+      auto born = parse_date(dob->cells[header_row]);
       if (born && born->plus_years(18) <= *start) rows.push_back(row);
     }
   }
@@ -329,7 +329,7 @@ RuleFailures check_353(const RuleInput& input) {
   const Date earliest_allowed = *Date::from_ymd(1991, 10, 14);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < decom->cells.size(); ++row) {
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     if (start && *start < earliest_allowed) rows.push_back(row);
   }
   return failing_rows("Episodes", rows);
@@ -341,7 +341,7 @@ RuleFailures check_354(const RuleInput& input) {
   if (!decom) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < decom->cells.size(); ++row) {
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     if (start && *start > input.metadata.collection_end) rows.push_back(row);
   }
   return failing_rows("Episodes", rows);
@@ -368,8 +368,8 @@ RuleFailures check_356(const RuleInput& input) {
   if (!all_present(decom, dec)) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
-    auto start = fast_date(decom->cells[row]);
-    auto end = fast_date(dec->cells[row]);
+    auto start = parse_date(decom->cells[row]);
+    auto end = parse_date(dec->cells[row]);
     if (start && end && *end < *start) rows.push_back(row);
   }
   return failing_rows("Episodes", rows);
@@ -382,7 +382,7 @@ RuleFailures check_357(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* rne = column_of(episodes, "RNE");
   if (!all_present(decom, rne, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     if (*starts[first] >= input.metadata.collection_start && !holds(rne->cells[first], "S")) {

@@ -60,7 +60,7 @@ RuleFailures check_420(const RuleInput& input) {
 RuleFailures check_445(const RuleInput& input) {
   const Date last_allowed = *Date::from_ymd(2005, 12, 31);
   return episodes_where(input, "LS", "DECOM", [&](const Cell& ls, const Cell& decom) {
-    auto start = fast_date(decom);
+    auto start = parse_date(decom);
     return holds(ls, "D1") && start && *start > last_allowed;
   });
 }
@@ -69,7 +69,7 @@ RuleFailures check_445(const RuleInput& input) {
 RuleFailures check_446(const RuleInput& input) {
   const Date first_allowed = *Date::from_ymd(2005, 12, 1);
   return episodes_where(input, "LS", "DECOM", [&](const Cell& ls, const Cell& decom) {
-    auto start = fast_date(decom);
+    auto start = parse_date(decom);
     return holds(ls, "E1") && start && *start < first_allowed;
   });
 }
@@ -131,7 +131,7 @@ RuleFailures consecutive_episodes(const RuleInput& input, Check check) {
   const Table* episodes = input.data.find("Episodes");
   const Column* decom = column_of(episodes, "DECOM");
   if (!all_present(decom, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -149,7 +149,7 @@ RuleFailures check_431(const RuleInput& input) {
   if (!all_present(rne, dec)) return {};
   return consecutive_episodes(input, [&](std::size_t previous, std::size_t row,
                                          const std::vector<std::optional<Date>>& starts) {
-    auto previous_end = fast_date(dec->cells[previous]);
+    auto previous_end = parse_date(dec->cells[previous]);
     return holds(rne->cells[row], "S") && starts[row] && previous_end &&
            *starts[row] <= *previous_end;
   });
@@ -185,7 +185,7 @@ RuleFailures check_433(const RuleInput& input) {
     if (reason != "P" && reason != "L" && reason != "T" && reason != "U" && reason != "B") {
       return false;
     }
-    auto previous_end = fast_date(dec->cells[previous]);
+    auto previous_end = parse_date(dec->cells[previous]);
     return !previous_end || !starts[row] || *previous_end != *starts[row];
   });
 }
@@ -268,7 +268,7 @@ RuleFailures check_437(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* rec = column_of(episodes, "REC");
   if (!all_present(decom, rec, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
@@ -292,8 +292,8 @@ RuleFailures review_participation_by_age(const RuleInput& input,
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < reviews->row_count; ++row) {
     if (!is_one_of(code->cells[row], codes)) continue;
-    auto born = fast_date(dob->cells[row]);
-    auto held = fast_date(review->cells[row]);
+    auto born = parse_date(dob->cells[row]);
+    auto held = parse_date(review->cells[row]);
     if (!born || !held) continue;
     Date fourth = born->plus_years(4);
     if (fail_after ? *held > fourth : *held < fourth) rows.push_back(row);
@@ -373,9 +373,9 @@ RuleFailures first_against_open_last(const RuleInput& input, Differs differs) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  RowByChild lasts = latest_by_child(*last, dates_of(*last_decom));
+  RowByChild lasts = latest_by_child(*last, dates_of(last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(*decom))) {
+  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(decom))) {
     auto found = lasts.find(child);
     if (found == lasts.end()) continue;
     std::size_t latest_last = found->second;

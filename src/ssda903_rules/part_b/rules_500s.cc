@@ -15,11 +15,11 @@ RuleFailures check_501(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* dec = column_of(episodes, "DEC");
   if (!all_present(decom, dec, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
-      auto previous_end = fast_date(dec->cells[rows[i - 1]]);
+      auto previous_end = parse_date(dec->cells[rows[i - 1]]);
       if (starts[rows[i]] && previous_end && *starts[rows[i]] < *previous_end) {
         failing.push_back(rows[i]);
       }
@@ -40,7 +40,7 @@ RuleFailures check_502(const RuleInput& input) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   RowsByChild last_rows = rows_by_child(*last);
   std::vector<std::size_t> failing;
   for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
@@ -48,7 +48,7 @@ RuleFailures check_502(const RuleInput& input) {
     if (found == last_rows.end()) continue;
     for (std::size_t last_row : found->second) {
       if (is_present(last_dec->cells[last_row])) continue;
-      auto open_start = fast_date(last_decom->cells[last_row]);
+      auto open_start = parse_date(last_decom->cells[last_row]);
       if (!open_start || *open_start != *starts[first]) failing.push_back(first);
     }
   }
@@ -68,9 +68,9 @@ RuleFailures first_against_open_episode(const RuleInput& input, Differs differs)
                    column_of(last, "CHILD"))) {
     return {};
   }
-  RowByChild lasts = latest_by_child(*last, dates_of(*last_decom));
+  RowByChild lasts = latest_by_child(*last, dates_of(last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(*decom))) {
+  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(decom))) {
     auto found = lasts.find(child);
     if (found == lasts.end()) continue;
     std::size_t open = found->second;
@@ -155,13 +155,13 @@ RuleFailures check_504(const RuleInput& input) {
   const Column* rec = column_of(episodes, "REC");
   const Column* cin = column_of(episodes, "CIN");
   if (!all_present(decom, dec, rec, cin, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(*decom);
+  auto starts = dates_of(decom);
   std::vector<std::size_t> failing;
   for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       std::size_t previous = rows[i - 1];
       std::size_t row = rows[i];
-      auto previous_end = fast_date(dec->cells[previous]);
+      auto previous_end = parse_date(dec->cells[previous]);
       if (!holds(rec->cells[previous], "X1") || !previous_end || !starts[row] ||
           *previous_end != *starts[row]) {
         continue;
@@ -261,11 +261,11 @@ RuleFailures check_521(const RuleInput& input) {
     if (!is_one_of(place->cells[row], {"A3", "A4", "A5", "A6"}) || !is_present(child->cells[row])) {
       continue;
     }
-    auto start = fast_date(decom->cells[row]);
+    auto start = parse_date(decom->cells[row]);
     auto found = ad1_rows.find(*child->cells[row]);
     if (!start || found == ad1_rows.end()) continue;
     for (std::size_t ad1_row : found->second) {
-      auto decision = fast_date(decided->cells[ad1_row]);
+      auto decision = parse_date(decided->cells[ad1_row]);
       if (decision && *decision > *start) {
         add_failing_rows(failures, "Episodes", {row});
         add_failing_rows(failures, "AD1", {ad1_row});
@@ -283,8 +283,8 @@ RuleFailures check_522(const RuleInput& input) {
   if (!all_present(decided, ceased)) return {};
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
-    auto decision = fast_date(decided->cells[row]);
-    auto reversed = fast_date(ceased->cells[row]);
+    auto decision = parse_date(decided->cells[row]);
+    auto reversed = parse_date(ceased->cells[row]);
     if (decision && reversed && *reversed < *decision) rows.push_back(row);
   }
   return failing_rows("PlacedAdoption", rows);
@@ -302,12 +302,12 @@ RuleFailures check_523(const RuleInput& input) {
   RowsByChild ad1_rows = rows_by_child(*ad1);
   RuleFailures failures;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
-    auto decision = fast_date(decided->cells[row]);
+    auto decision = parse_date(decided->cells[row]);
     if (!decision || !is_present(child->cells[row])) continue;
     auto found = ad1_rows.find(*child->cells[row]);
     if (found == ad1_rows.end()) continue;
     for (std::size_t ad1_row : found->second) {
-      auto interest = fast_date(should_be_placed->cells[ad1_row]);
+      auto interest = parse_date(should_be_placed->cells[ad1_row]);
       if (interest && *interest != *decision) {
         add_failing_rows(failures, "PlacedAdoption", {row});
         add_failing_rows(failures, "AD1", {ad1_row});
@@ -414,7 +414,7 @@ RuleFailures check_550(const RuleInput& input) {
 
 // OC2 rows of children at least (`older`) or under (otherwise) `age` at the end of the year.
 bool aged_at_year_end(const Cell& dob, const Metadata& metadata, int age, bool older) {
-  auto born = fast_date(dob);
+  auto born = parse_date(dob);
   if (!born) return false;
   bool reached = born->plus_years(age) <= metadata.collection_end;
   return reached == older;
@@ -450,7 +450,7 @@ RuleFailures oc2_item_by_age(const RuleInput& input, std::string_view field, int
   for (std::size_t row = 0; row < oc2->row_count; ++row) {
     if (!is_present(child->cells[row]) || !continuous.contains(*child->cells[row])) continue;
     if (is_present(item->cells[row]) == must_be_given) continue;
-    auto born = fast_date(dob->cells[row]);
+    auto born = parse_date(dob->cells[row]);
     if (!born) continue;
     Date birthday = born->plus_years(age);
     const Date end = input.metadata.collection_end;

@@ -14,50 +14,6 @@ const Column* column_of(const Table* table, std::string_view name) {
   return column;
 }
 
-namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int32_t days_from_civil(int year, int month, int day) {
-  year -= month <= 2 ? 1 : 0;
-  const int era = (year >= 0 ? year : year - 399) / 400;
-  const int year_of_era = year - era * 400;
-  const int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-  return era * 146097 + day_of_era - 719468;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-}  // namespace
-
-std::optional<Date> fast_date(const Cell& cell) {
-  if (!cell) return std::nullopt;
-  const std::string& text = *cell;
-  // The usual shape, dd/mm/yyyy, read directly; anything else goes the long way.
-  if (text.size() == 10 && text[2] == '/' && text[5] == '/' && is_digit(text[0]) &&
-      is_digit(text[1]) && is_digit(text[3]) && is_digit(text[4]) && is_digit(text[6]) &&
-      is_digit(text[7]) && is_digit(text[8]) && is_digit(text[9])) {
-    int day = (text[0] - '0') * 10 + (text[1] - '0');
-    int month = (text[3] - '0') * 10 + (text[4] - '0');
-    int year =
-        (text[6] - '0') * 1000 + (text[7] - '0') * 100 + (text[8] - '0') * 10 + (text[9] - '0');
-    if (month < 1 || month > 12 || day < 1) return std::nullopt;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-    if (day > last) return std::nullopt;
-    return Date::from_days(days_from_civil(year, month, day));
-  }
-  return parse_date(cell);
-}
-
-std::vector<std::optional<Date>> dates_of(const Column& column) {
-  std::vector<std::optional<Date>> dates;
-  dates.reserve(column.cells.size());
-  for (const Cell& cell : column.cells) dates.push_back(fast_date(cell));
-  return dates;
-}
-
 std::optional<double> number_of(const Cell& cell) {
   if (!cell) return std::nullopt;
   std::string text = *cell;
@@ -210,8 +166,8 @@ std::unordered_set<std::string> continuously_looked_after(const Return& data,
     bool in_care_in_year = false;
     bool broken = false;
     for (std::size_t row : rows) {
-      auto began = fast_date(decom->cells[row]);
-      auto ended = fast_date(dec->cells[row]);
+      auto began = parse_date(decom->cells[row]);
+      auto ended = parse_date(dec->cells[row]);
       bool during_year = began && *began <= end && (!ended || *ended >= start);
       bool enters = holds(rne->cells[row], "S") && began && *began > start && *began <= end;
       bool leaves = !holds(rec->cells[row], "X1") && ended && *ended >= start && *ended < end;

@@ -37,12 +37,6 @@ inline std::string_view text_of(const Cell& cell) {
 // True when the cell holds exactly `code`.
 inline bool holds(const Cell& cell, std::string_view code) { return cell && *cell == code; }
 
-// A cell's date as parse_date reads it, with a quick path for the usual dd/mm/yyyy.
-std::optional<Date> fast_date(const Cell& cell);
-
-// Each row's date (nullopt where empty or malformed), parsed once.
-std::vector<std::optional<Date>> dates_of(const Column& column);
-
 // A number as pandas reads it (to_numeric): "1", "1.0", " 2 " ...; nullopt otherwise.
 std::optional<double> number_of(const Cell& cell);
 

@@ -65,14 +65,6 @@ std::optional<Date> date_with_unknowns(const Cell& cell) {
   return date;
 }
 
-std::vector<std::optional<Date>> dates_of(const Column* column) {
-  std::vector<std::optional<Date>> dates;
-  if (column == nullptr) return dates;
-  dates.reserve(column->cells.size());
-  for (const Cell& cell : column->cells) dates.push_back(parse_date(cell));
-  return dates;
-}
-
 ByChild<Seen> children_of(const Table* table) {
   const Column* child = column_of(table, "CHILD");
   ByChild<Seen> children(child ? child->cells.size() / 2 : 0);

@@ -61,10 +61,6 @@ inline bool in_collection_year(const std::optional<Date>& date, const Metadata& 
 // 04/01/2021; a ZZZZ year reads as 2000). nullopt when it is still not a date.
 std::optional<Date> date_with_unknowns(const Cell& cell);
 
-// Every date of a column parsed once (nullopt for empty or malformed cells); empty when the column
-// is absent.
-std::vector<std::optional<Date>> dates_of(const Column* column);
-
 // A map from a child (CHILD text) to V for one rule call: keys point into the tables' cells, and a
 // lookup of the same child as the previous one (returns list a child's rows together) skips the
 // hash. References returned stay valid while entries are added (a node map).
