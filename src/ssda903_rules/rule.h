@@ -30,9 +30,13 @@ struct Metadata {
   std::optional<Table> provider_info;  // Ofsted's provider list (URN, POSTCODE, ...) when given
 };
 
+class RuleCache;  // support.h: work the rules of one run share (dates parsed, rows grouped)
+
 struct RuleInput {
   const Return& data;
   const Metadata& metadata;
+  // Shared by every rule of one validation run; the registry supplies one when this is null.
+  RuleCache* cache = nullptr;
 };
 
 // The failing rows (0-based positions) of each table a rule checked.

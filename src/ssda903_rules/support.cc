@@ -92,6 +92,79 @@ std::vector<std::optional<Date>> dates_of(const Column* column) {
   return dates;
 }
 
+ChildGroups group_by_child(const Table& table) {
+  ChildGroups grouped;
+  const Column* child = table.column("CHILD");
+  if (child == nullptr || child->cells.size() != table.row_count) return grouped;
+  // Which group each row belongs to; returns list a child's rows together, so the previous row's
+  // group is usually the one.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> group_of(table.row_count, kNone);
+  grouped.index.reserve(table.row_count / 2 + 1);
+  std::size_t previous = kNone;
+  std::string_view previous_id;
+  for (std::size_t row = 0; row < table.row_count; ++row) {
+    const Cell& cell = child->cells[row];
+    if (!is_present(cell)) continue;
+    std::string_view id = *cell;
+    if (previous == kNone || id != previous_id) {
+      auto [found, added] = grouped.index.try_emplace(id, grouped.groups.size());
+      if (added) grouped.groups.push_back({id, 0, 0});
+      previous = found->second;
+      previous_id = id;
+    }
+    group_of[row] = previous;
+    ++grouped.groups[previous].count;
+  }
+  std::vector<std::size_t> next(grouped.groups.size());
+  std::size_t total = 0;
+  for (std::size_t group = 0; group < grouped.groups.size(); ++group) {
+    grouped.groups[group].first = total;
+    next[group] = total;
+    total += grouped.groups[group].count;
+  }
+  grouped.rows.resize(total);
+  for (std::size_t row = 0; row < table.row_count; ++row) {
+    if (group_of[row] != kNone) grouped.rows[next[group_of[row]]++] = row;
+  }
+  return grouped;
+}
+
+const std::vector<std::optional<Date>>& RuleCache::dates(const Column& column) {
+  {
+    std::lock_guard lock(mutex_);
+    auto found = dates_.find(&column);
+    if (found != dates_.end()) return *found->second;
+  }
+  // Parsed outside the lock so the other thread's rules go on; the first to finish is kept.
+  auto parsed = std::make_unique<const std::vector<std::optional<Date>>>(dates_of(&column));
+  std::lock_guard lock(mutex_);
+  return *dates_.try_emplace(&column, std::move(parsed)).first->second;
+}
+
+const ChildGroups& RuleCache::children(const Table& table) {
+  {
+    std::lock_guard lock(mutex_);
+    auto found = children_.find(&table);
+    if (found != children_.end()) return *found->second;
+  }
+  auto grouped = std::make_unique<const ChildGroups>(group_by_child(table));
+  std::lock_guard lock(mutex_);
+  return *children_.try_emplace(&table, std::move(grouped)).first->second;
+}
+
+const std::vector<std::optional<Date>>& dates_of(const RuleInput& input, const Column* column) {
+  static const std::vector<std::optional<Date>> kNone;
+  if (column == nullptr || input.cache == nullptr) return kNone;
+  return input.cache->dates(*column);
+}
+
+const ChildGroups& child_groups(const RuleInput& input, const Table& table) {
+  static const ChildGroups kNone;
+  if (input.cache == nullptr) return kNone;
+  return input.cache->children(table);
+}
+
 std::optional<long long> parse_integer(const Cell& cell) {
   if (!cell) return std::nullopt;
   std::string_view text = trimmed(*cell);

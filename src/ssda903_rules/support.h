@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +24,42 @@ std::optional<Date> parse_date(const Cell& cell);
 std::optional<Date> parse_date_text(std::string_view text);
 // Each cell's date as parse_date reads it, parsed once (one per cell; none when `column` is null).
 std::vector<std::optional<Date>> dates_of(const Column* column);
+// A table's rows grouped by the text of its CHILD column: each child's rows in table order, the
+// children in the order they first appear; rows with an empty CHILD are left out. Flat (one array
+// of rows) so that a rule can copy it cheaply. The children view the table's cells.
+struct ChildGroups {
+  struct Group {
+    std::string_view child;
+    std::size_t first = 0;  // where its rows start in `rows`
+    std::size_t count = 0;
+  };
+  std::vector<std::size_t> rows;
+  std::vector<Group> groups;
+  std::unordered_map<std::string_view, std::size_t> index;  // child -> position in `groups`
+};
+// Empty when the table has no CHILD column or the column does not hold one cell per row.
+ChildGroups group_by_child(const Table& table);
+
+// What the rules of one validation run share, so that each table is grouped and each date column
+// parsed once per run rather than once per rule. Safe to use from several threads. Entries are
+// keyed by the table or column's address: the Return must not change during the run.
+class RuleCache {
+ public:
+  const std::vector<std::optional<Date>>& dates(const Column& column);
+  const ChildGroups& children(const Table& table);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<const Column*, std::unique_ptr<const std::vector<std::optional<Date>>>> dates_;
+  std::unordered_map<const Table*, std::unique_ptr<const ChildGroups>> children_;
+};
+
+// dates_of(column) through the run's cache (empty when `column` is null). The reference stays
+// valid for the rule's call.
+const std::vector<std::optional<Date>>& dates_of(const RuleInput& input, const Column* column);
+// group_by_child(table) through the run's cache.
+const ChildGroups& child_groups(const RuleInput& input, const Table& table);
+
 // A whole number (an optional sign, digits; surrounding spaces ignored); nullopt otherwise.
 std::optional<long long> parse_integer(const Cell& cell);
 

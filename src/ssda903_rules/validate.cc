@@ -1,5 +1,7 @@
 #include "ssda903_rules/validate.h"
 
+#include "ssda903_rules/support.h"
+
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -78,7 +80,8 @@ ValidationReport validate(const Return& data, const Metadata& metadata,
   auto started = std::chrono::steady_clock::now();
   ValidationReport report;
   report.year = metadata.collection_year;
-  RuleInput input{data, metadata};
+  RuleCache cache;  // dates parsed and rows grouped once for all the rules
+  RuleInput input{data, metadata, &cache};
 
   // Rules take the next one from a shared counter, so a slow rule does not hold the others up.
   std::vector<Outcome> outcomes(rules.size());

@@ -16,7 +16,7 @@ RuleFailures check_551(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* decided = column_of(placed, "DATE_PLACED");
   if (!all_present(place, child, decided, column_of(placed, "CHILD"))) return {};
-  RowsByChild placed_rows = rows_by_child(*placed);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(place->cells[row], {"A3", "A4", "A5", "A6"}) || !is_present(child->cells[row])) {
@@ -44,11 +44,11 @@ RuleFailures check_552(const RuleInput& input) {
                    column_of(placed, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(decom);
-  auto decisions = dates_of(decided);
-  RowsByChild placed_rows = rows_by_child(*placed);
+  const auto& starts = dates_of(input, decom);
+  const auto& decisions = dates_of(input, decided);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   RuleFailures failures;
-  for (auto& [child, rows] : rows_by_child(*episodes)) {
+  for (auto& [child, rows] : rows_by_child(input, *episodes)) {
     rows = drop_rows(rows, [&](std::size_t row) {
       return !is_one_of(place->cells[row], {"A3", "A4", "A5", "A6"});
     });
@@ -76,7 +76,7 @@ RuleFailures order_without_decision(const RuleInput& input, std::string_view ord
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   const Column* reason = column_of(placed, "REASON_PLACED_CEASED");
   if (!all_present(ls, dec, child, ceased, reason, column_of(placed, "CHILD"))) return {};
-  RowsByChild placed_rows = rows_by_child(*placed);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(ls->cells[row], order) || !is_present(child->cells[row])) continue;
@@ -108,10 +108,10 @@ RuleFailures check_554(const RuleInput& input) {
   if (!all_present(ls, decom, decided, column_of(episodes, "CHILD"), column_of(placed, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(decom);
-  RowsByChild placed_rows = rows_by_child(*placed);
+  const auto& starts = dates_of(input, decom);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   RuleFailures failures;
-  for (auto& [child, rows] : rows_by_child(*episodes)) {
+  for (auto& [child, rows] : rows_by_child(input, *episodes)) {
     rows = drop_rows(rows, [&](std::size_t row) { return !holds(ls->cells[row], "E1"); });
     auto first_order = earliest(rows, starts);
     auto found = placed_rows.find(child);
@@ -136,7 +136,7 @@ RuleFailures check_556(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* decided = column_of(placed, "DATE_PLACED");
   if (!all_present(ls, decom, child, decided, column_of(placed, "CHILD"))) return {};
-  RowsByChild placed_rows = rows_by_child(*placed);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(ls->cells[row], "D1") || !is_present(child->cells[row])) continue;
@@ -165,7 +165,7 @@ RuleFailures left_care_without_ceased_decision(const RuleInput& input,
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   const Column* reason = column_of(placed, "REASON_PLACED_CEASED");
   if (!all_present(place, ls, rec, child, ceased, reason, column_of(placed, "CHILD"))) return {};
-  RowsByChild placed_rows = rows_by_child(*placed);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     bool placed_or_ordered =
@@ -204,7 +204,7 @@ RuleFailures check_558(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   if (!all_present(rec, child, ceased, column_of(placed, "CHILD"))) return {};
-  RowsByChild placed_rows = rows_by_child(*placed);
+  RowsByChild placed_rows = rows_by_child(input, *placed);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(rec->cells[row], {"E11", "E12"}) || !is_present(child->cells[row])) continue;
@@ -226,7 +226,7 @@ RuleFailures check_559(const RuleInput& input) {
   const Column* child = column_of(placed, "CHILD");
   const Column* last_decided = column_of(last, "DATE_PLACED");
   if (!all_present(decided, child, last_decided, column_of(last, "CHILD"))) return {};
-  RowsByChild last_rows = rows_by_child(*last);
+  RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     auto decision = parse_date(decided->cells[row]);
@@ -252,7 +252,7 @@ RuleFailures against_last_years_decisions(const RuleInput& input, Predicate fail
   const Table* last = input.data.find("PlacedAdoption_last");
   const Column* child = column_of(placed, "CHILD");
   if (!all_present(child, column_of(last, "CHILD"))) return {};
-  RowsByChild last_rows = rows_by_child(*last);
+  RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     if (!is_present(child->cells[row])) continue;
@@ -322,11 +322,11 @@ RuleFailures check_562(const RuleInput& input) {
   if (!all_present(decom, last_decom, column_of(episodes, "CHILD"), column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(decom);
-  auto last_starts = dates_of(last_decom);
-  RowsByChild last_rows = rows_by_child(*last);
+  const auto& starts = dates_of(input, decom);
+  const auto& last_starts = dates_of(input, last_decom);
+  RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> failing;
-  for (auto& [child, rows] : rows_by_child(*episodes)) {
+  for (auto& [child, rows] : rows_by_child(input, *episodes)) {
     rows = drop_rows(rows, [&](std::size_t row) {
       return !starts[row] || *starts[row] >= input.metadata.collection_start;
     });
@@ -363,9 +363,9 @@ RuleFailures check_579(const RuleInput& input) {
   const Column* decided = column_of(placed, "DATE_PLACED");
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   if (!all_present(decided, ceased, column_of(placed, "CHILD"))) return {};
-  auto decisions = dates_of(decided);
+  const auto& decisions = dates_of(input, decided);
   std::vector<std::size_t> failing;
-  for (const auto& [child_id, rows] : children_in_date_order(*placed, decisions)) {
+  for (const auto& [child_id, rows] : children_in_date_order(input, *placed, decisions)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       auto previous_ceased = parse_date(ceased->cells[rows[i - 1]]);
       if (!previous_ceased || (decisions[rows[i]] && *decisions[rows[i]] < *previous_ceased)) {
@@ -383,9 +383,9 @@ RuleFailures check_583(const RuleInput& input) {
   const Column* decided = column_of(placed, "DATE_PLACED");
   const Column* ceased = column_of(placed, "DATE_PLACED_CEASED");
   if (!all_present(decided, ceased, column_of(placed, "CHILD"))) return {};
-  auto decisions = dates_of(decided);
+  const auto& decisions = dates_of(input, decided);
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*placed)) {
+  for (const auto& [child, rows] : rows_by_child(input, *placed)) {
     if (rows.size() < 2) continue;
     auto most_recent = latest(rows, decisions);
     for (std::size_t row : rows) {
@@ -490,14 +490,14 @@ RuleFailures check_574(const RuleInput& input) {
   const Column* start = column_of(missing, "MIS_START");
   const Column* end = column_of(missing, "MIS_END");
   if (!all_present(start, end, column_of(missing, "CHILD"))) return {};
-  auto starts = dates_of(start);
-  auto ends = dates_of(end);
+  const auto& starts = dates_of(input, start);
+  const auto& ends = dates_of(input, end);
   std::vector<std::optional<Date>> order_by(missing->row_count);
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     order_by[row] = ends[row] ? ends[row] : starts[row];
   }
   std::vector<std::size_t> failing;
-  for (auto& [child, rows] : rows_by_child(*missing)) {
+  for (auto& [child, rows] : rows_by_child(input, *missing)) {
     std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
       if (order_by[a] != order_by[b]) {
         if (!order_by[a]) return false;
@@ -527,7 +527,7 @@ RuleFailures check_575(const RuleInput& input) {
   const Column* end = column_of(missing, "MIS_END");
   const Column* child = column_of(missing, "CHILD");
   if (!all_present(decom, dec, start, end, child, column_of(episodes, "CHILD"))) return {};
-  RowsByChild episode_rows = rows_by_child(*episodes);
+  RowsByChild episode_rows = rows_by_child(input, *episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     if (is_present(end->cells[row]) || !is_present(child->cells[row])) continue;
@@ -557,10 +557,10 @@ RuleFailures check_576(const RuleInput& input) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(start);
-  RowsByChild last_rows = rows_by_child(*last);
+  const auto& starts = dates_of(input, start);
+  RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*missing)) {
+  for (const auto& [child, rows] : rows_by_child(input, *missing)) {
     auto found = last_rows.find(child);
     if (found == last_rows.end()) continue;
     // The first period this year; one without a start date counts as the latest.
@@ -587,14 +587,14 @@ struct PeriodOfCare {
 };
 
 std::unordered_map<std::string_view, std::vector<PeriodOfCare>> periods_of_care(
-    const Table& episodes) {
+    const RuleInput& input, const Table& episodes) {
   std::unordered_map<std::string_view, std::vector<PeriodOfCare>> periods;
   const Column* decom = column_of(&episodes, "DECOM");
   const Column* dec = column_of(&episodes, "DEC");
   if (!all_present(decom, dec, column_of(&episodes, "CHILD"))) return periods;
-  auto starts = dates_of(decom);
-  auto ends = dates_of(dec);
-  for (auto& [child, rows] : rows_by_child(episodes)) {
+  const auto& starts = dates_of(input, decom);
+  const auto& ends = dates_of(input, dec);
+  for (auto& [child, rows] : rows_by_child(input, episodes)) {
     rows = drop_rows(rows, [&](std::size_t row) { return !starts[row]; });
     sort_by_date(rows, starts);
     auto& list = periods[child];
@@ -622,7 +622,7 @@ RuleFailures check_577(const RuleInput& input) {
   const Column* end = column_of(missing, "MIS_END");
   const Column* child = column_of(missing, "CHILD");
   if (!all_present(start, end, child) || episodes == nullptr) return {};
-  auto periods = periods_of_care(*episodes);
+  auto periods = periods_of_care(input, *episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     auto began = parse_date(start->cells[row]);
@@ -649,7 +649,7 @@ RuleFailures check_578(const RuleInput& input) {
   const Column* start = column_of(missing, "MIS_START");
   const Column* child = column_of(missing, "CHILD");
   if (!all_present(start, child) || episodes == nullptr) return {};
-  auto periods = periods_of_care(*episodes);
+  auto periods = periods_of_care(input, *episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     auto began = parse_date(start->cells[row]);
@@ -675,7 +675,7 @@ RuleFailures check_580(const RuleInput& input) {
   const Column* end = column_of(missing, "MIS_END");
   const Column* dob = column_of(missing, "DOB");
   if (!all_present(dec, rec, child, end, dob, column_of(missing, "CHILD"))) return {};
-  RowsByChild missing_rows = rows_by_child(*missing);
+  RowsByChild missing_rows = rows_by_child(input, *missing);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     auto ceased = parse_date(dec->cells[row]);
@@ -702,7 +702,7 @@ RuleFailures check_581(const RuleInput& input) {
   const Column* start = column_of(missing, "MIS_START");
   const Column* child = column_of(missing, "CHILD");
   if (!all_present(decom, dec, start, child, column_of(episodes, "CHILD"))) return {};
-  RowsByChild episode_rows = rows_by_child(*episodes);
+  RowsByChild episode_rows = rows_by_child(input, *episodes);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < missing->row_count; ++row) {
     auto began = parse_date(start->cells[row]);
@@ -730,7 +730,7 @@ RuleFailures check_582(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* matched = column_of(ad1, "DATE_MATCH");
   if (!all_present(rec, dec, child, matched, column_of(ad1, "CHILD"))) return {};
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(rec->cells[row], {"E11", "E12"}) || !is_present(child->cells[row])) continue;

@@ -17,7 +17,7 @@ RuleFailures check_358(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* dob = column_of(header, "DOB");
   if (!all_present(decom, ls, child, dob, column_of(header, "CHILD"))) return {};
-  RowsByChild header_rows = rows_by_child(*header);
+  RowsByChild header_rows = rows_by_child(input, *header);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(ls->cells[row], {"J1", "J2", "J3"}) || !is_present(child->cells[row])) continue;
@@ -46,7 +46,7 @@ RuleFailures check_359(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* dob = column_of(header, "DOB");
   if (!all_present(dec, ls, place, child, dob, column_of(header, "CHILD"))) return {};
-  RowsByChild header_rows = rows_by_child(*header);
+  RowsByChild header_rows = rows_by_child(input, *header);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (is_present(dec->cells[row]) || !is_present(child->cells[row])) continue;

@@ -47,7 +47,7 @@ RuleFailures ceased_at_age(const RuleInput& input, std::initializer_list<std::st
   const Column* child = column_of(episodes, "CHILD");
   const Column* dob = column_of(header, "DOB");
   if (!all_present(rec, dec, child, dob, column_of(header, "CHILD"))) return {};
-  RowsByChild header_rows = rows_by_child(*header);
+  RowsByChild header_rows = rows_by_child(input, *header);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     std::string reason = upper(text_of(rec->cells[row]));
@@ -98,9 +98,9 @@ RuleFailures check_388(const RuleInput& input) {
   const Column* dec = column_of(episodes, "DEC");
   const Column* rec = column_of(episodes, "REC");
   if (!all_present(decom, dec, rec, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (auto& [id, rows] : rows_by_child(*episodes)) {
+  for (auto& [id, rows] : rows_by_child(input, *episodes)) {
     // Episodes without a start date sort first, as the DfE's tool does.
     std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
       if (!starts[b]) return false;
@@ -382,10 +382,10 @@ RuleFailures check_399(const RuleInput& input) {
                    column_of(header, "CHILD"), column_of(reviews, "CHILD"))) {
     return {};
   }
-  RowsByChild header_rows = rows_by_child(*header);
-  RowsByChild review_rows = rows_by_child(*reviews);
+  RowsByChild header_rows = rows_by_child(input, *header);
+  RowsByChild review_rows = rows_by_child(input, *reviews);
   RuleFailures failures;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
+  for (const auto& [child, rows] : rows_by_child(input, *episodes)) {
     bool only_short_breaks = std::all_of(rows.begin(), rows.end(), [&](std::size_t row) {
       return is_one_of(ls->cells[row], {"V3", "V4"});
     });

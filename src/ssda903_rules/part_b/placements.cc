@@ -17,7 +17,7 @@ RuleFailures placed_younger_than(const RuleInput& input, std::string_view place_
   const Column* child = column_of(episodes, "CHILD");
   const Column* dob = column_of(header, "DOB");
   if (!all_present(decom, place, child, dob, column_of(header, "CHILD"))) return {};
-  RowsByChild header_rows = rows_by_child(*header);
+  RowsByChild header_rows = rows_by_child(input, *header);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!holds(place->cells[row], place_code) || !is_present(child->cells[row])) continue;
@@ -151,9 +151,9 @@ RuleFailures returns_after_temporary_placement(const RuleInput& input, bool same
   const Column* postcode = column_of(episodes, "PL_POST");
   if (!all_present(decom, place, rne, column_of(episodes, "CHILD"))) return {};
   if (same_postcode_too && postcode == nullptr) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (auto& [id, rows] : rows_by_child(*episodes)) {
+  for (auto& [id, rows] : rows_by_child(input, *episodes)) {
     sort_by_date(rows, starts);
     for (std::size_t i = 2; i < rows.size(); ++i) {
       if (!is_temporary(place->cells[rows[i - 1]])) continue;

@@ -26,8 +26,8 @@ RuleFailures check_302(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* dob = column_of(header, "DOB");
   if (!all_present(decom, dob, column_of(episodes, "CHILD"), column_of(header, "CHILD"))) return {};
-  auto starts = dates_of(decom);
-  RowsByChild header_rows = rows_by_child(*header);
+  const auto& starts = dates_of(input, decom);
+  RowsByChild header_rows = rows_by_child(input, *header);
   RuleFailures failures;
   for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     auto found = header_rows.find(child);
@@ -50,7 +50,7 @@ RuleFailures check_303(const RuleInput& input) {
   const Column* duc = column_of(uasc, "DUC");
   const Column* status = column_of(header, "UASC");
   if (!all_present(duc, status, column_of(uasc, "CHILD"), column_of(header, "CHILD"))) return {};
-  RowsByChild uasc_rows = rows_by_child(*uasc);
+  RowsByChild uasc_rows = rows_by_child(input, *uasc);
   const Column* header_child = column_of(header, "CHILD");
   RuleFailures failures;
   for (std::size_t row = 0; row < header->row_count; ++row) {
@@ -93,7 +93,7 @@ RuleFailures check_331(const RuleInput& input) {
   const Column* rec = column_of(episodes, "REC");
   const Column* child = column_of(episodes, "CHILD");
   if (!all_present(match, decom, rec, child, column_of(ad1, "CHILD"))) return {};
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(rec->cells[row], {"E11", "E12"}) || !is_present(child->cells[row])) continue;
@@ -137,10 +137,10 @@ RuleFailures check_334(const RuleInput& input) {
   if (!all_present(decided, decom, rne, column_of(episodes, "CHILD"), column_of(ad1, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(decom);
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  const auto& starts = dates_of(input, decom);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   RuleFailures failures;
-  for (auto& [child, rows] : rows_by_child(*episodes)) {
+  for (auto& [child, rows] : rows_by_child(input, *episodes)) {
     rows = drop_rows(rows, [&](std::size_t row) { return !holds(rne->cells[row], "S"); });
     auto last_start = latest(rows, starts);
     auto found = ad1_rows.find(child);
@@ -165,7 +165,7 @@ RuleFailures check_335(const RuleInput& input) {
   const Column* rec = column_of(episodes, "REC");
   const Column* child = column_of(episodes, "CHILD");
   if (!all_present(foster, place, rec, child, column_of(ad1, "CHILD"))) return {};
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(rec->cells[row], {"E1", "E11", "E12"}) || !is_present(child->cells[row])) {
@@ -193,9 +193,9 @@ RuleFailures check_336(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* place = column_of(episodes, "PLACE");
   if (!all_present(decom, place, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (auto& [child, rows] : rows_by_child(*episodes)) {
+  for (auto& [child, rows] : rows_by_child(input, *episodes)) {
     auto first = earliest(rows, starts);
     sort_by_date(rows, starts);
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -270,7 +270,7 @@ RuleFailures check_348(const RuleInput& input) {
   const Column* child = column_of(oc3, "CHILD");
   const Column* last_in_touch = column_of(last, "IN_TOUCH");
   if (!all_present(in_touch, child, last_in_touch, column_of(last, "CHILD"))) return {};
-  RowsByChild last_rows = rows_by_child(*last);
+  RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < oc3->row_count; ++row) {
     if (!is_present(child->cells[row]) || holds(in_touch->cells[row], "DIED")) continue;
@@ -304,7 +304,7 @@ RuleFailures check_352(const RuleInput& input) {
   const Column* rne = column_of(episodes, "RNE");
   const Column* child = column_of(episodes, "CHILD");
   if (!all_present(dob, decom, rne, child, column_of(header, "CHILD"))) return {};
-  RowsByChild header_rows = rows_by_child(*header);
+  RowsByChild header_rows = rows_by_child(input, *header);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     std::string code(text_of(rne->cells[row]));
@@ -382,7 +382,7 @@ RuleFailures check_357(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* rne = column_of(episodes, "RNE");
   if (!all_present(decom, rne, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
   for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     if (*starts[first] >= input.metadata.collection_start && !holds(rne->cells[first], "S")) {

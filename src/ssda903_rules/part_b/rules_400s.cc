@@ -109,7 +109,7 @@ RuleFailures check_426(const RuleInput& input) {
   const Column* ls = column_of(episodes, "LS");
   if (!all_present(ls, column_of(episodes, "CHILD"))) return {};
   std::vector<std::size_t> failing;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
+  for (const auto& [child, rows] : rows_by_child(input, *episodes)) {
     bool single = false;
     bool series = false;
     for (std::size_t row : rows) {
@@ -131,9 +131,9 @@ RuleFailures consecutive_episodes(const RuleInput& input, Check check) {
   const Table* episodes = input.data.find("Episodes");
   const Column* decom = column_of(episodes, "DECOM");
   if (!all_present(decom, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(input, *episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       if (check(rows[i - 1], rows[i], starts)) failing.push_back(rows[i]);
     }
@@ -268,9 +268,9 @@ RuleFailures check_437(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* rec = column_of(episodes, "REC");
   if (!all_present(decom, rec, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(input, *episodes, starts)) {
     for (std::size_t i = 0; i + 1 < rows.size(); ++i) {
       std::string reason = upper(text_of(rec->cells[rows[i]]));
       if (starts[rows[i]] && (reason == "E2" || reason == "E15")) failing.push_back(rows[i]);
@@ -373,9 +373,9 @@ RuleFailures first_against_open_last(const RuleInput& input, Differs differs) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  RowByChild lasts = latest_by_child(*last, dates_of(last_decom));
+  RowByChild lasts = latest_by_child(*last, dates_of(input, last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(decom))) {
+  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(input, decom))) {
     auto found = lasts.find(child);
     if (found == lasts.end()) continue;
     std::size_t latest_last = found->second;

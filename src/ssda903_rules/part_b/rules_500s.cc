@@ -15,9 +15,9 @@ RuleFailures check_501(const RuleInput& input) {
   const Column* decom = column_of(episodes, "DECOM");
   const Column* dec = column_of(episodes, "DEC");
   if (!all_present(decom, dec, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(input, *episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       auto previous_end = parse_date(dec->cells[rows[i - 1]]);
       if (starts[rows[i]] && previous_end && *starts[rows[i]] < *previous_end) {
@@ -40,8 +40,8 @@ RuleFailures check_502(const RuleInput& input) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  auto starts = dates_of(decom);
-  RowsByChild last_rows = rows_by_child(*last);
+  const auto& starts = dates_of(input, decom);
+  RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> failing;
   for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
     auto found = last_rows.find(child);
@@ -68,9 +68,9 @@ RuleFailures first_against_open_episode(const RuleInput& input, Differs differs)
                    column_of(last, "CHILD"))) {
     return {};
   }
-  RowByChild lasts = latest_by_child(*last, dates_of(last_decom));
+  RowByChild lasts = latest_by_child(*last, dates_of(input, last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(decom))) {
+  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(input, decom))) {
     auto found = lasts.find(child);
     if (found == lasts.end()) continue;
     std::size_t open = found->second;
@@ -155,9 +155,9 @@ RuleFailures check_504(const RuleInput& input) {
   const Column* rec = column_of(episodes, "REC");
   const Column* cin = column_of(episodes, "CIN");
   if (!all_present(decom, dec, rec, cin, column_of(episodes, "CHILD"))) return {};
-  auto starts = dates_of(decom);
+  const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (const auto& [child_id, rows] : children_in_date_order(*episodes, starts)) {
+  for (const auto& [child_id, rows] : children_in_date_order(input, *episodes, starts)) {
     for (std::size_t i = 1; i < rows.size(); ++i) {
       std::size_t previous = rows[i - 1];
       std::size_t row = rows[i];
@@ -255,7 +255,7 @@ RuleFailures check_521(const RuleInput& input) {
   const Column* child = column_of(episodes, "CHILD");
   const Column* decided = column_of(ad1, "DATE_INT");
   if (!all_present(decom, place, child, decided, column_of(ad1, "CHILD"))) return {};
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   RuleFailures failures;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (!is_one_of(place->cells[row], {"A3", "A4", "A5", "A6"}) || !is_present(child->cells[row])) {
@@ -299,7 +299,7 @@ RuleFailures check_523(const RuleInput& input) {
   const Column* child = column_of(placed, "CHILD");
   const Column* should_be_placed = column_of(ad1, "DATE_INT");
   if (!all_present(decided, child, should_be_placed, column_of(ad1, "CHILD"))) return {};
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   RuleFailures failures;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     auto decision = parse_date(decided->cells[row]);
@@ -331,7 +331,7 @@ RuleFailures check_525(const RuleInput& input) {
     if (column == nullptr) return {};
     details.push_back(column);
   }
-  RowsByChild ad1_rows = rows_by_child(*ad1);
+  RowsByChild ad1_rows = rows_by_child(input, *ad1);
   RuleFailures failures;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     if (!is_present(ceased->cells[row]) || !is_present(child->cells[row])) continue;
@@ -445,7 +445,7 @@ RuleFailures oc2_item_by_age(const RuleInput& input, std::string_view field, int
   const Column* dob = column_of(oc2, "DOB");
   const Column* item = column_of(oc2, field);
   if (!all_present(child, dob, item) || input.data.find("Episodes") == nullptr) return {};
-  auto continuous = continuously_looked_after(input.data, input.metadata);
+  auto continuous = continuously_looked_after(input);
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < oc2->row_count; ++row) {
     if (!is_present(child->cells[row]) || !continuous.contains(*child->cells[row])) continue;

@@ -27,60 +27,33 @@ std::optional<double> number_of(const Cell& cell) {
   return value;
 }
 
-RowsByChild::RowsByChild(const Table& table) {
-  const Column* child = column_of(&table, "CHILD");
-  if (child == nullptr) return;
-  // Which group each row belongs to; returns list a child's rows together, so the previous
-  // row's group is usually the one.
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> group_of(table.row_count, kNone);
-  std::vector<std::size_t> sizes;
-  index_.reserve(table.row_count / 2 + 1);
-  std::size_t previous = kNone;
-  std::string_view previous_id;
-  for (std::size_t row = 0; row < table.row_count; ++row) {
-    const Cell& cell = child->cells[row];
-    if (!is_present(cell)) continue;
-    std::string_view id = *cell;
-    if (previous == kNone || id != previous_id) {
-      auto [found, added] = index_.try_emplace(id, sizes.size());
-      if (added) sizes.push_back(0);
-      previous = found->second;
-      previous_id = id;
-    }
-    group_of[row] = previous;
-    ++sizes[previous];
-  }
-  std::vector<std::size_t> next(sizes.size());
-  std::size_t total = 0;
-  for (std::size_t group = 0; group < sizes.size(); ++group) {
-    next[group] = total;
-    total += sizes[group];
-  }
-  rows_.resize(total);
-  for (std::size_t row = 0; row < table.row_count; ++row) {
-    if (group_of[row] != kNone) rows_[next[group_of[row]]++] = row;
-  }
-  groups_.resize(sizes.size());
-  for (const auto& [id, group] : index_) {
-    std::size_t first = next[group] - sizes[group];
-    groups_[group] = Group{id, std::span<std::size_t>(rows_.data() + first, sizes[group])};
+RowsByChild::RowsByChild(const ChildGroups& grouped) : grouped_(&grouped), rows_(grouped.rows) {
+  groups_.reserve(grouped.groups.size());
+  for (const ChildGroups::Group& group : grouped.groups) {
+    groups_.push_back(
+        Group{group.child, std::span<std::size_t>(rows_.data() + group.first, group.count)});
   }
 }
 
 RowsByChild::iterator RowsByChild::find(std::string_view child) {
-  auto found = index_.find(child);
-  return found == index_.end() ? groups_.end()
-                               : groups_.begin() + static_cast<std::ptrdiff_t>(found->second);
+  if (grouped_ == nullptr) return groups_.end();
+  auto found = grouped_->index.find(child);
+  return found == grouped_->index.end()
+             ? groups_.end()
+             : groups_.begin() + static_cast<std::ptrdiff_t>(found->second);
 }
 
 RowsByChild::const_iterator RowsByChild::find(std::string_view child) const {
-  auto found = index_.find(child);
-  return found == index_.end() ? groups_.end()
-                               : groups_.begin() + static_cast<std::ptrdiff_t>(found->second);
+  if (grouped_ == nullptr) return groups_.end();
+  auto found = grouped_->index.find(child);
+  return found == grouped_->index.end()
+             ? groups_.end()
+             : groups_.begin() + static_cast<std::ptrdiff_t>(found->second);
 }
 
-RowsByChild rows_by_child(const Table& table) { return RowsByChild(table); }
+RowsByChild rows_by_child(const RuleInput& input, const Table& table) {
+  return RowsByChild(child_groups(input, table));
+}
 
 void sort_by_date(std::span<std::size_t> rows, const std::vector<std::optional<Date>>& dates) {
   std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
@@ -90,9 +63,9 @@ void sort_by_date(std::span<std::size_t> rows, const std::vector<std::optional<D
   });
 }
 
-RowsByChild children_in_date_order(const Table& table,
+RowsByChild children_in_date_order(const RuleInput& input, const Table& table,
                                    const std::vector<std::optional<Date>>& dates) {
-  RowsByChild by_child(table);
+  RowsByChild by_child = rows_by_child(input, table);
   for (auto& [child, rows] : by_child) sort_by_date(rows, dates);
   return by_child;
 }
@@ -150,10 +123,10 @@ RowByChild latest_by_child(const Table& table, const std::vector<std::optional<D
   return best_by_child(table, dates, [](Date a, Date b) { return a > b; });
 }
 
-std::unordered_set<std::string> continuously_looked_after(const Return& data,
-                                                          const Metadata& metadata) {
+std::unordered_set<std::string> continuously_looked_after(const RuleInput& input) {
+  const Metadata& metadata = input.metadata;
   std::unordered_set<std::string> result;
-  const Table* episodes = data.find("Episodes");
+  const Table* episodes = input.data.find("Episodes");
   const Column* decom = column_of(episodes, "DECOM");
   const Column* dec = column_of(episodes, "DEC");
   const Column* rne = column_of(episodes, "RNE");
@@ -162,7 +135,7 @@ std::unordered_set<std::string> continuously_looked_after(const Return& data,
   if (!all_present(decom, dec, rne, rec, ls, column_of(episodes, "CHILD"))) return result;
   const Date start = metadata.collection_start;
   const Date end = metadata.collection_end;
-  for (const auto& [child, rows] : rows_by_child(*episodes)) {
+  for (const auto& [child, rows] : rows_by_child(input, *episodes)) {
     bool in_care_in_year = false;
     bool broken = false;
     for (std::size_t row : rows) {

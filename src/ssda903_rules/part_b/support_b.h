@@ -44,7 +44,8 @@ std::optional<double> number_of(const Cell& cell);
 // is absent). Flat: one array of rows for the whole table, each child a span of it, so grouping
 // costs no allocation per child. Looks like a map of child to rows: find(), end(), iteration
 // over {first: child, second: rows}. The children view the table's cells: the index must not
-// outlive the table.
+// outlive the table. Built from the run's shared grouping (support.h child_groups): a rule gets
+// its own copy of the rows, which it may reorder.
 class RowsByChild {
  public:
   struct Group {
@@ -55,7 +56,8 @@ class RowsByChild {
   using const_iterator = std::vector<Group>::const_iterator;
 
   RowsByChild() = default;
-  explicit RowsByChild(const Table& table);
+  // `grouped` must outlive this (the run's cache does).
+  explicit RowsByChild(const ChildGroups& grouped);
   RowsByChild(RowsByChild&& other) noexcept = default;
   RowsByChild& operator=(RowsByChild&& other) noexcept = default;
 
@@ -68,11 +70,11 @@ class RowsByChild {
   const_iterator find(std::string_view child) const;
 
  private:
+  const ChildGroups* grouped_ = nullptr;
   std::vector<std::size_t> rows_;
   std::vector<Group> groups_;
-  std::unordered_map<std::string_view, std::size_t> index_;
 };
-RowsByChild rows_by_child(const Table& table);
+RowsByChild rows_by_child(const RuleInput& input, const Table& table);
 
 // Moves the rows of `rows` for which `drop` does not hold to its front, in order; returns them.
 template <typename Predicate>
@@ -86,7 +88,7 @@ std::span<std::size_t> drop_rows(std::span<std::size_t> rows, Predicate drop) {
 void sort_by_date(std::span<std::size_t> rows, const std::vector<std::optional<Date>>& dates);
 
 // Each child's rows sorted by `dates` (rows without a date last).
-RowsByChild children_in_date_order(const Table& table,
+RowsByChild children_in_date_order(const RuleInput& input, const Table& table,
                                    const std::vector<std::optional<Date>>& dates);
 
 // The row with the earliest (or latest) date among `rows`, ignoring rows without one; the first
@@ -99,8 +101,7 @@ std::optional<std::size_t> latest(std::span<const std::size_t> rows,
 // The children looked after continuously through the collection year, as the DfE's guidance
 // defines it: in care at some point in the year, with no episode in the year that starts a period
 // of care (RNE S), ends one (REC other than X1) or is a short break (LS V3, V4).
-std::unordered_set<std::string> continuously_looked_after(const Return& data,
-                                                          const Metadata& metadata);
+std::unordered_set<std::string> continuously_looked_after(const RuleInput& input);
 
 // Each child's one row with the earliest (or latest) date, rows without a date aside; the first
 // such row in the table wins a tie. Cheaper than grouping every row when a rule needs only that.
