@@ -25,48 +25,14 @@
 //   Table "Reviews"              LAchildID, CINdetailsID, CPPID, CPPreviewDate
 #pragma once
 
-#include <cstddef>
-#include <map>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
+#include "tabular/table.h"
 
 namespace safeguard::cin_census {
 
-// One cell: empty (std::nullopt) or its text as given, surrounding spaces removed.
-using Cell = std::optional<std::string>;
-
-struct Column {
-  std::string name;
-  std::vector<Cell> cells;  // one per row
-};
-
-struct Table {
-  std::string name;
-  std::vector<Column> columns;
-  std::size_t row_count = 0;
-  std::vector<int> line_numbers;  // per row, the line of its element in the file (0 when unknown)
-
-  const Column* column(std::string_view column_name) const;
-  Column* column(std::string_view column_name);
-  // The cell, or an empty one when the column or row is absent.
-  const Cell& cell(std::size_t row, std::string_view column_name) const;
-  // The cell's text, or "" when empty.
-  std::string_view text(std::size_t row, std::string_view column_name) const;
-  Column& add_column(std::string_view column_name);
-  // Appends a row with every cell empty; returns its index.
-  std::size_t add_row(int line = 0);
-  // Sets a cell, adding the column when absent.
-  void set(std::size_t row, std::string_view column_name, Cell value);
-};
-
-struct Census {
-  std::map<std::string, Table, std::less<>> tables;
-
-  const Table* find(std::string_view table_name) const;
-  Table& table(std::string_view table_name);  // created empty when absent
-};
+using Cell = tabular::Cell;
+using Column = tabular::Column;
+using Table = tabular::Table;
+using Census = tabular::TableSet;
 
 // The table names above, in the order a child's elements appear in the file.
 inline constexpr const char* kTableNames[] = {

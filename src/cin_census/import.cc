@@ -29,9 +29,7 @@ constexpr const char* kNotRecorded = "Not recorded";
 
 bool yes(std::string_view value) { return value == "1" || value == "true"; }
 
-int line_at(const Table& table, std::size_t row) {
-  return row < table.line_numbers.size() ? table.line_numbers[row] : 0;
-}
+int line_at(const Table& table, std::size_t row) { return static_cast<int>(table.line_of(row)); }
 
 // The census's rows below one CIN episode, by CINdetailsID.
 std::unordered_map<std::string, std::vector<std::size_t>> rows_by(const Table& table,

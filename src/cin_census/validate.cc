@@ -34,7 +34,7 @@ Result<ValidationReport> validate_census(const Census& census, int year,
       failure.fields = info.affected_fields;
       failure.row = row;
       if (const Table* source = census.find(table); source && row) {
-        if (*row < source->line_numbers.size()) failure.line = source->line_numbers[*row];
+        failure.line = static_cast<int>(source->line_of(*row));
         failure.child = std::string(source->text(*row, "LAchildID"));
       }
       failure.table = std::move(table);

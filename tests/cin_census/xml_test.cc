@@ -28,7 +28,7 @@ TEST(CinXml, ReadsTheSampleIntoTables) {
   EXPECT_EQ(identifiers->text(0, "LAchildID"), "DfEX0000001");
   EXPECT_EQ(identifiers->text(0, "UPN"), "A123456789123");
   EXPECT_EQ(identifiers->text(1, "Sex"), "M");
-  EXPECT_EQ(identifiers->line_numbers[0], 19);
+  EXPECT_EQ(identifiers->line_numbers[0], 19u);
   const Table* assessments = census->find("Assessments");
   ASSERT_EQ(assessments->row_count, 2u);
   EXPECT_EQ(assessments->text(0, "AssessmentFactors"), "1C,RB,6B");
