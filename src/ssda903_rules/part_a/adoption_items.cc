@@ -44,8 +44,8 @@ RuleFailures check_117(const RuleInput& input) {
   }
   ColumnView child(episodes, "CHILD");
   ColumnView rec(episodes, "REC");
-  auto decom = dates_of(episodes, "DECOM");
-  auto dec = dates_of(episodes, "DEC");
+  auto decom = dates_of(input, episodes, "DECOM");
+  auto dec = dates_of(input, episodes, "DEC");
   // The latest episode of each child: greatest start date, the first such row on a tie.
   ChildIndex children(episodes->row_count);
   std::vector<std::size_t> latest;  // per child number
@@ -59,8 +59,8 @@ RuleFailures check_117(const RuleInput& input) {
     }
   }
   ColumnView placed_child(placed, "CHILD");
-  auto date_placed = dates_of(placed, "DATE_PLACED");
-  auto date_ceased = dates_of(placed, "DATE_PLACED_CEASED");
+  auto date_placed = dates_of(input, placed, "DATE_PLACED");
+  auto date_ceased = dates_of(input, placed, "DATE_PLACED_CEASED");
   const Date end = input.metadata.collection_end;
   std::vector<std::size_t> failing_episodes;
   std::vector<std::size_t> failing_placed;
@@ -94,7 +94,7 @@ RuleFailures check_118(const RuleInput& input) {
   }
   ColumnView child(episodes, "CHILD");
   ColumnView ls(episodes, "LS");
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   ChildIndex children(episodes->row_count);
   std::vector<std::size_t> earliest;  // per child number
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
@@ -107,7 +107,7 @@ RuleFailures check_118(const RuleInput& input) {
     }
   }
   ColumnView placed_child(placed, "CHILD");
-  auto date_ceased = dates_of(placed, "DATE_PLACED_CEASED");
+  auto date_ceased = dates_of(input, placed, "DATE_PLACED_CEASED");
   const Date start = input.metadata.collection_start;
   std::vector<std::size_t> failing_episodes;
   std::vector<std::size_t> failing_placed;

@@ -105,8 +105,8 @@ RuleFailures check_165(const RuleInput& input) {
   {
     ColumnView child(episodes, "CHILD");
     ColumnView ls(episodes, "LS");
-    auto decom = dates_of(episodes, "DECOM");
-    auto dec = dates_of(episodes, "DEC");
+    auto decom = dates_of(input, episodes, "DECOM");
+    auto dec = dates_of(input, episodes, "DEC");
     for (std::size_t row = 0; row < episodes->row_count; ++row) {
       if (!child[row]) continue;
       std::string_view legal_status = text_of(ls[row]);
@@ -306,9 +306,9 @@ RuleFailures check_184(const RuleInput& input) {
     return {};
   }
   ChildRows header_rows(header);
-  auto dob = dates_of(header, "DOB");
+  auto dob = dates_of(input, header, "DOB");
   ColumnView child(placed, "CHILD");
-  auto date_placed = dates_of(placed, "DATE_PLACED");
+  auto date_placed = dates_of(input, placed, "DATE_PLACED");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < placed->row_count; ++row) {
     if (!date_placed[row]) continue;
@@ -342,7 +342,7 @@ RuleFailures check_199(const RuleInput& input) {
     if (!has_columns(table, {"CHILD", "DECOM", "REC"})) return;
     ColumnView child(table, "CHILD");
     ColumnView rec(table, "REC");
-    auto decom = dates_of(table, "DECOM");
+    auto decom = dates_of(input, table, "DECOM");
     for (std::size_t row = 0; row < table->row_count; ++row) {
       if (!child[row] || !decom[row]) continue;
       numbers.push_back(children.add(*child[row]));

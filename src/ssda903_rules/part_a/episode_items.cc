@@ -20,8 +20,8 @@ RuleFailures check_142(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   if (!has_columns(episodes, {"CHILD", "DECOM", "DEC", "REC"})) return {};
   ColumnView rec(episodes, "REC");
-  auto decom = dates_of(episodes, "DECOM");
-  auto dec = dates_of(episodes, "DEC");
+  auto decom = dates_of(input, episodes, "DECOM");
+  auto dec = dates_of(input, episodes, "DEC");
   // Latest by start date, undated starts after every dated one; the last row wins a tie.
   auto later_or_same = [&](std::size_t row, std::size_t than) {
     if (!decom[row]) return true;

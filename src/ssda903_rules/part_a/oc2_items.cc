@@ -59,7 +59,7 @@ RuleFailures oc2_rows_where_cla(const RuleInput& input,
 RuleFailures check_157(const RuleInput& input) {
   const Table* oc2 = input.data.find("OC2");
   if (oc2 == nullptr) return {};
-  auto dob = dates_of(oc2, "DOB");
+  auto dob = dates_of(input, oc2, "DOB");
   ColumnView score(oc2, "SDQ_SCORE");
   ColumnView reason(oc2, "SDQ_REASON");
   const Date start = input.metadata.collection_start;
@@ -172,7 +172,7 @@ RuleFailures check_185(const RuleInput& input) {
 // an SDQ score or a reason for having none.
 RuleFailures check_186(const RuleInput& input) {
   const Table* oc2 = input.data.find("OC2");
-  auto dob = dates_of(oc2, "DOB");
+  auto dob = dates_of(input, oc2, "DOB");
   ColumnView score(oc2, "SDQ_SCORE");
   ColumnView reason(oc2, "SDQ_REASON");
   const Date start = input.metadata.collection_start;
@@ -219,7 +219,7 @@ RuleFailures check_187(const RuleInput& input) {
 RuleFailures check_188(const RuleInput& input) {
   const Table* oc2 = input.data.find("OC2");
   if (!has_columns(oc2, {"DOB", "SDQ_SCORE", "SDQ_REASON"})) return {};
-  auto dob = dates_of(oc2, "DOB");
+  auto dob = dates_of(input, oc2, "DOB");
   auto sdq = columns(oc2, {"SDQ_SCORE", "SDQ_REASON"});
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc2->row_count; ++row) {
@@ -235,7 +235,7 @@ RuleFailures check_188(const RuleInput& input) {
 RuleFailures check_189(const RuleInput& input) {
   const Table* oc2 = input.data.find("OC2");
   if (!has_columns(oc2, {"DOB", "SDQ_SCORE", "SDQ_REASON"})) return {};
-  auto dob = dates_of(oc2, "DOB");
+  auto dob = dates_of(input, oc2, "DOB");
   auto sdq = columns(oc2, {"SDQ_SCORE", "SDQ_REASON"});
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc2->row_count; ++row) {
@@ -284,7 +284,7 @@ RuleFailures check_191(const RuleInput& input) {
     if (cohort.contains(*child[row]) && any_blank(core, row)) failing_oc2.push_back(row);
   }
   ColumnView episode_child(episodes, "CHILD");
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   ChildIndex children(episodes->row_count);
   std::vector<std::size_t> first;  // per child number: their earliest dated episode
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
@@ -358,7 +358,7 @@ RuleFailures check_197a(const RuleInput& input) {
 // 197B: a child looked after all year who turns 4 or 17 during it needs an SDQ score or a reason.
 RuleFailures check_197B(const RuleInput& input) {
   const Table* oc2 = input.data.find("OC2");
-  auto dob = dates_of(oc2, "DOB");
+  auto dob = dates_of(input, oc2, "DOB");
   ColumnView score(oc2, "SDQ_SCORE");
   ColumnView reason(oc2, "SDQ_REASON");
   const Date start = input.metadata.collection_start;

@@ -117,7 +117,7 @@ RuleFailures urn_required(const RuleInput& input,
   ColumnView dec_text(episodes, "DEC");
   ColumnView la(episodes, "PL_LA");
   ColumnView urn(episodes, "URN");
-  auto dec = dates_of(episodes, "DEC");
+  auto dec = dates_of(input, episodes, "DEC");
   const CodeSet exempt(exempt_placements);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
@@ -281,7 +281,7 @@ RuleFailures check_217(const RuleInput& input) {
   const Date from = *Date::from_ymd(2015, 4, 1);
   ColumnView place(episodes, "PLACE");
   ColumnView rne(episodes, "RNE");
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (is_one_of(place[row], {"A3", "A5"}) && decom[row] && *decom[row] >= from &&
@@ -298,7 +298,7 @@ RuleFailures check_217t(const RuleInput& input) {
   if (!has_columns(episodes, {"PLACE", "DEC"})) return {};
   const Date last_day = *Date::from_ymd(2023, 10, 28);
   ColumnView place(episodes, "PLACE");
-  auto dec = dates_of(episodes, "DEC");
+  auto dec = dates_of(input, episodes, "DEC");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     if (text_of(place[row]) == "P2" && (!dec[row] || *dec[row] > last_day)) {
@@ -404,7 +404,7 @@ RuleFailures check_225(const RuleInput& input) {
   if (!has_columns(episodes, {"CHILD", "DECOM", "RNE", "REC", "PLACE", "REASON_PLACE_CHANGE"})) {
     return {};
   }
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   ColumnView rec(episodes, "REC");
   ColumnView rne(episodes, "RNE");
   ColumnView place(episodes, "PLACE");
@@ -430,7 +430,7 @@ RuleFailures check_225(const RuleInput& input) {
 RuleFailures check_226(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   if (!has_columns(episodes, {"CHILD", "DECOM", "PLACE", "REASON_PLACE_CHANGE"})) return {};
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   ColumnView place(episodes, "PLACE");
   ColumnView reason(episodes, "REASON_PLACE_CHANGE");
   std::vector<std::size_t> failing;
@@ -465,7 +465,7 @@ RuleFailures check_227(const RuleInput& input) {
 // registration ended.
 RuleFailures check_228(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
-  auto dec = dates_of(episodes, "DEC");
+  auto dec = dates_of(input, episodes, "DEC");
   const Table* providers = input.metadata.provider_info ? &*input.metadata.provider_info : nullptr;
   ColumnView reg_end(providers, "REG_END");
   return check_against_providers(
@@ -502,7 +502,7 @@ RuleFailures check_230(const RuleInput& input) {
   ColumnView place(episodes, "PLACE");
   ColumnView la(episodes, "PL_LA");
   ColumnView urn(episodes, "URN");
-  auto dec = dates_of(episodes, "DEC");
+  auto dec = dates_of(input, episodes, "DEC");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
     bool outside_england = given(la[row]) && starts_with_any(upper(*la[row]), "NWS");
@@ -532,7 +532,7 @@ RuleFailures check_231(const RuleInput& input) {
     }
   }
   const Date eleventh_birthday_by = input.metadata.collection_end.plus_years(-11);
-  auto dob = dates_of(header, "DOB");
+  auto dob = dates_of(input, header, "DOB");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header->row_count; ++row) {
     bool uasc = flag.exists()
@@ -579,10 +579,10 @@ RuleFailures check_234(const RuleInput& input) {
     return {};
   }
   ChildRows header_rows(header);
-  auto dob = dates_of(header, "DOB");
+  auto dob = dates_of(input, header, "DOB");
   ColumnView child(episodes, "CHILD");
   ColumnView reason(episodes, "REASON_PLACE_CHANGE");
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   std::vector<std::size_t> failing_episodes;
   std::vector<std::size_t> failing_header;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {

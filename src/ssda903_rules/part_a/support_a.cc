@@ -191,8 +191,8 @@ Cohort continuously_looked_after(const RuleInput& input) {
   ColumnView rne(episodes, "RNE");
   ColumnView rec(episodes, "REC");
   ColumnView ls(episodes, "LS");
-  auto decom = dates_of(episodes, "DECOM");
-  auto dec = dates_of(episodes, "DEC");
+  auto decom = dates_of(input, episodes, "DECOM");
+  auto dec = dates_of(input, episodes, "DEC");
   std::vector<char> in_year(cohort.index_.size(), 0);  // in care at some time in the year
   std::vector<char> broken(cohort.index_.size(), 0);   // care not continuous
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
@@ -224,6 +224,17 @@ std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view c
     dates[row] = parse_date(column[row]);
   }
   return dates;
+}
+
+std::vector<std::optional<Date>> dates_of(const RuleInput& input, const Table* table,
+                                          std::string_view column_name) {
+  if (table == nullptr) return {};
+  const Column* column = table->column(column_name);
+  // The run's cache holds whole columns; a short or missing one goes the long way.
+  if (column == nullptr || column->cells.size() != table->row_count) {
+    return dates_of(table, column_name);
+  }
+  return ssda903::dates_of(input, column);
 }
 
 }  // namespace safeguard::ssda903::part_a

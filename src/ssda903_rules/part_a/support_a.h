@@ -190,5 +190,8 @@ Cohort continuously_looked_after(const RuleInput& input);
 
 // Parsed dates of one column for every row of a table (nullopt where blank or malformed).
 std::vector<std::optional<Date>> dates_of(const Table* table, std::string_view column);
+// The same through the run's cache (support.h): each column parsed once for all the rules.
+std::vector<std::optional<Date>> dates_of(const RuleInput& input, const Table* table,
+                                          std::string_view column);
 
 }  // namespace safeguard::ssda903::part_a

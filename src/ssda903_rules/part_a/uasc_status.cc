@@ -139,7 +139,7 @@ RuleFailures check_205A(const RuleInput& input) {
   const Date start_last = input.metadata.collection_start.plus_years(-1);
   const Date end_last = input.metadata.collection_end.plus_years(-1);
   ColumnView duc(joined->uasc, "DUC");
-  auto duc_last = dates_of(joined->uasc_last, "DUC");
+  auto duc_last = dates_of(input, joined->uasc_last, "DUC");
   return check_joined(*joined, [&](std::size_t row, Flag flag, std::optional<std::size_t> last_row,
                                    Flag last_flag) {
     if (is_uasc(flag) || !is_uasc(last_flag)) return false;
@@ -156,9 +156,9 @@ RuleFailures check_205B(const RuleInput& input) {
   if (!joined) return {};
   const Date start = input.metadata.collection_start;
   const Date end = input.metadata.collection_end;
-  auto duc = dates_of(joined->uasc, "DUC");
-  auto duc_last = dates_of(joined->uasc_last, "DUC");
-  auto dob_last = dates_of(joined->uasc_last, "DOB");
+  auto duc = dates_of(input, joined->uasc, "DUC");
+  auto duc_last = dates_of(input, joined->uasc_last, "DUC");
+  auto dob_last = dates_of(input, joined->uasc_last, "DOB");
   return check_joined(*joined, [&](std::size_t row, Flag flag, std::optional<std::size_t> last_row,
                                    Flag last_flag) {
     if (!is_uasc(flag) || !is_uasc(last_flag)) return false;
@@ -176,8 +176,8 @@ RuleFailures check_205B(const RuleInput& input) {
 RuleFailures check_205C(const RuleInput& input) {
   auto joined = join(input);
   if (!joined) return {};
-  auto duc = dates_of(joined->uasc, "DUC");
-  auto duc_last = dates_of(joined->uasc_last, "DUC");
+  auto duc = dates_of(input, joined->uasc, "DUC");
+  auto duc_last = dates_of(input, joined->uasc_last, "DUC");
   auto not_uasc = [](Flag flag) { return flag == Flag::kAbsent || flag == Flag::kNotUasc; };
   return check_joined(*joined, [&](std::size_t row, Flag flag, std::optional<std::size_t> last_row,
                                    Flag last_flag) {

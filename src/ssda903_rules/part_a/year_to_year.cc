@@ -121,7 +121,7 @@ RuleFailures check_209(const RuleInput& input) {
   auto reference = Date::from_ymd(input.metadata.collection_start.year() - 1, 8, 31);
   if (!reference) return {};
   ColumnView upn(header, "UPN");
-  auto dob = dates_of(header, "DOB");
+  auto dob = dates_of(input, header, "DOB");
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < header->row_count; ++row) {
     if (text_of(upn[row]) == "UN1" && dob[row] && dob[row]->plus_years(4) <= *reference) {
@@ -144,7 +144,7 @@ RuleFailures check_210(const RuleInput& input) {
   ChildRows header_rows(header);
   ColumnView upn(header, "UPN");
   ColumnView child(episodes, "CHILD");
-  auto decom = dates_of(episodes, "DECOM");
+  auto decom = dates_of(input, episodes, "DECOM");
   std::vector<std::size_t> failing_header;
   std::vector<std::size_t> failing_episodes;
   for (std::size_t row = 0; row < episodes->row_count; ++row) {
