@@ -137,11 +137,16 @@ Result<UnallocatedReport> unallocated_report(store::Transaction& tx, Date from, 
   UnallocatedReport report;
   report.from = from;
   report.to = to;
-  std::unordered_map<std::int64_t, std::vector<domain::Allocation>> allocations_of;
-  SAFEGUARD_TRY(tx.for_each<domain::Allocation>([&](const domain::Allocation& allocation) {
-    allocations_of[allocation.child_id].push_back(allocation);
-    return Status::success();
-  }));
+  // Only the cases whose allocations changed in the period can wait in it: their whole allocation
+  // history, by child.
+  auto changed = tx.children_with_allocation_changes(from, to);
+  if (!changed) return changed.error();
+  auto history = tx.list_for_children<domain::Allocation>(*changed);
+  if (!history) return history.error();
+  std::map<std::int64_t, std::vector<domain::Allocation>> allocations_of;
+  for (auto& allocation : *history) {
+    allocations_of[allocation.child_id].push_back(std::move(allocation));
+  }
   auto workers = workers_by_id(tx);
   if (!workers) return workers.error();
   auto name_of = [&](std::optional<std::int64_t> id) -> std::string {
@@ -284,7 +289,7 @@ Result<UnallocatedReport> unallocated_report(store::Transaction& tx, Date from, 
     candidate.row.child_local_id = (*names)[candidate.row.child_id];
     report.rows.push_back(std::move(candidate.row));
   }
-  std::sort(report.rows.begin(), report.rows.end(), [](const WaitRow& a, const WaitRow& b) {
+  std::stable_sort(report.rows.begin(), report.rows.end(), [](const WaitRow& a, const WaitRow& b) {
     if (a.waiting_since != b.waiting_since) return a.waiting_since < b.waiting_since;
     return a.child_id < b.child_id;
   });

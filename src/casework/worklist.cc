@@ -76,8 +76,6 @@ Result<WorkList> work_list(store::Transaction& tx, const WorkListScope& scope, D
   for (const auto* worker : workers) covered_workers.insert(worker->id);
 
   // Which children: the open cases the scope holds, and the cases of its workers (for weights).
-  auto open_children = tx.children_with_open_cases(as_of);
-  if (!open_children) return open_children.error();
   auto allocations = tx.allocations_open_on(as_of);
   if (!allocations) return allocations.error();
   std::set<std::int64_t> scope_children;
@@ -94,6 +92,9 @@ Result<WorkList> work_list(store::Transaction& tx, const WorkListScope& scope, D
     }
   }
   if (scope.kind == Kind::kService) {
+    // The service's list also holds open cases with no allocation at all.
+    auto open_children = tx.children_with_open_cases(as_of);
+    if (!open_children) return open_children.error();
     scope_children.insert(open_children->begin(), open_children->end());
   }
   needed.insert(scope_children.begin(), scope_children.end());

@@ -12,7 +12,16 @@
 namespace safeguard::store {
 namespace {
 
-constexpr std::string_view kOpenOn = "start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)";
+// The rows of `table` open on ?1 (started on or before it, not ended by it), as a condition on id.
+// Written as two index searches on (end_date, start_date) (migration 5): the not-ended rows and
+// those ending after ?1. The plain "start_date <= ?1 AND (end_date IS NULL OR end_date > ?1)" made
+// SQLite read every row of the history, as nearly all of them started before today.
+std::string open_rows(std::string_view table) {
+  return fmt::format(
+      "id IN (SELECT id FROM {0} WHERE end_date IS NULL AND start_date <= ?1 UNION ALL "
+      "SELECT id FROM {0} WHERE end_date > ?1 AND start_date <= ?1)",
+      table);
+}
 
 }  // namespace
 
@@ -25,9 +34,10 @@ Value Transaction::id_array(std::span<const std::int64_t> ids) {
 Result<std::vector<std::int64_t>> Transaction::children_with_open_cases(Date as_of) {
   static const std::string sql = fmt::format(
       "SELECT child_id FROM child_in_need_episode WHERE {0} UNION "
-      "SELECT child_id FROM looked_after_episode WHERE {0} UNION "
-      "SELECT child_id FROM allocation WHERE {0} ORDER BY 1",
-      kOpenOn);
+      "SELECT child_id FROM looked_after_episode WHERE {1} UNION "
+      "SELECT child_id FROM allocation WHERE {2} ORDER BY 1",
+      open_rows("child_in_need_episode"), open_rows("looked_after_episode"),
+      open_rows("allocation"));
   Value date = as_of.iso();
   std::vector<std::int64_t> children;
   Status status = connection_.query(sql, std::span<const Value>(&date, 1), [&](const Row& row) {
@@ -41,7 +51,7 @@ Result<std::vector<std::int64_t>> Transaction::children_with_open_cases(Date as_
 Result<std::vector<Allocation>> Transaction::allocations_open_on(Date as_of) {
   static const std::string sql =
       fmt::format("SELECT {} FROM allocation WHERE {} ORDER BY child_id, start_date, id",
-                  detail::column_list<Allocation>(), kOpenOn);
+                  detail::column_list<Allocation>(), open_rows("allocation"));
   Value date = as_of.iso();
   return collect<Allocation>(sql, std::span<const Value>(&date, 1));
 }
@@ -120,6 +130,23 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> Transaction::child_loc
   if (!status) return status.error();
   if (!row_status) return row_status.error();
   return names;
+}
+
+Result<std::vector<std::int64_t>> Transaction::children_with_allocation_changes(Date from,
+                                                                                Date to) {
+  static const std::string sql =
+      "SELECT child_id FROM allocation WHERE id IN (SELECT id FROM allocation WHERE end_date >= ?1 "
+      "AND end_date <= ?2) AND worker_id IS NOT NULL UNION "
+      "SELECT child_id FROM allocation WHERE worker_id IS NULL AND start_date >= ?1 AND "
+      "start_date <= ?2 ORDER BY 1";
+  Value parameters[] = {from.iso(), to.iso()};
+  std::vector<std::int64_t> children;
+  Status status = connection_.query(sql, parameters, [&](const Row& row) {
+    if (const auto* id = std::get_if<std::int64_t>(&row[0])) children.push_back(*id);
+    return true;
+  });
+  if (!status) return status.error();
+  return children;
 }
 
 Result<std::vector<Allocation>> Transaction::worker_allocations_between(Date from, Date to) {
