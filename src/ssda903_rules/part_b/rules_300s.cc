@@ -29,7 +29,7 @@ RuleFailures check_302(const RuleInput& input) {
   const auto& starts = dates_of(input, decom);
   RowsByChild header_rows = rows_by_child(input, *header);
   RuleFailures failures;
-  for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
+  for (const auto& [child, first] : earliest_by_child(input, *episodes, starts)) {
     auto found = header_rows.find(child);
     if (found == header_rows.end()) continue;
     for (std::size_t header_row : found->second) {
@@ -384,7 +384,7 @@ RuleFailures check_357(const RuleInput& input) {
   if (!all_present(decom, rne, column_of(episodes, "CHILD"))) return {};
   const auto& starts = dates_of(input, decom);
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
+  for (const auto& [child, first] : earliest_by_child(input, *episodes, starts)) {
     if (*starts[first] >= input.metadata.collection_start && !holds(rne->cells[first], "S")) {
       failing.push_back(first);
     }

@@ -373,9 +373,9 @@ RuleFailures first_against_open_last(const RuleInput& input, Differs differs) {
                    column_of(last, "CHILD"))) {
     return {};
   }
-  RowByChild lasts = latest_by_child(*last, dates_of(input, last_decom));
+  RowByChild lasts = latest_by_child(input, *last, dates_of(input, last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(input, decom))) {
+  for (const auto& [child, first] : earliest_by_child(input, *episodes, dates_of(input, decom))) {
     auto found = lasts.find(child);
     if (found == lasts.end()) continue;
     std::size_t latest_last = found->second;

@@ -43,7 +43,7 @@ RuleFailures check_502(const RuleInput& input) {
   const auto& starts = dates_of(input, decom);
   RowsByChild last_rows = rows_by_child(input, *last);
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, starts)) {
+  for (const auto& [child, first] : earliest_by_child(input, *episodes, starts)) {
     auto found = last_rows.find(child);
     if (found == last_rows.end()) continue;
     for (std::size_t last_row : found->second) {
@@ -68,9 +68,9 @@ RuleFailures first_against_open_episode(const RuleInput& input, Differs differs)
                    column_of(last, "CHILD"))) {
     return {};
   }
-  RowByChild lasts = latest_by_child(*last, dates_of(input, last_decom));
+  RowByChild lasts = latest_by_child(input, *last, dates_of(input, last_decom));
   std::vector<std::size_t> failing;
-  for (const auto& [child, first] : earliest_by_child(*episodes, dates_of(input, decom))) {
+  for (const auto& [child, first] : earliest_by_child(input, *episodes, dates_of(input, decom))) {
     auto found = lasts.find(child);
     if (found == lasts.end()) continue;
     std::size_t open = found->second;

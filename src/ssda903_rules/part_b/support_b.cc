@@ -90,37 +90,37 @@ std::optional<std::size_t> latest(std::span<const std::size_t> rows,
 
 namespace {
 
+// Over the run's shared grouping: each child's rows are in table order, so the first of equal
+// dates wins as `better` is strict.
 template <typename Better>
-RowByChild best_by_child(const Table& table, const std::vector<std::optional<Date>>& dates,
-                         Better better) {
+RowByChild best_by_child(const RuleInput& input, const Table& table,
+                         const std::vector<std::optional<Date>>& dates, Better better) {
   RowByChild best;
   const Column* child = column_of(&table, "CHILD");
   if (child == nullptr || dates.size() != table.row_count) return best;
-  best.reserve(table.row_count / 2 + 1);
-  // Returns list a child's rows together: keep the previous row's entry at hand.
-  RowByChild::iterator previous = best.end();
-  for (std::size_t row = 0; row < table.row_count; ++row) {
-    if (!is_present(child->cells[row]) || !dates[row]) continue;
-    std::string_view id = *child->cells[row];
-    if (previous != best.end() && previous->first == id) {
-      if (better(*dates[row], *dates[previous->second])) previous->second = row;
-      continue;
+  const ChildGroups& grouped = child_groups(input, table);
+  best.reserve(grouped.groups.size());
+  for (const ChildGroups::Group& group : grouped.groups) {
+    std::optional<std::size_t> chosen;
+    for (std::size_t i = group.first; i < group.first + group.count; ++i) {
+      std::size_t row = grouped.rows[i];
+      if (dates[row] && (!chosen || better(*dates[row], *dates[*chosen]))) chosen = row;
     }
-    auto [found, added] = best.try_emplace(id, row);
-    if (!added && better(*dates[row], *dates[found->second])) found->second = row;
-    previous = found;
+    if (chosen) best.emplace(group.child, *chosen);
   }
   return best;
 }
 
 }  // namespace
 
-RowByChild earliest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates) {
-  return best_by_child(table, dates, [](Date a, Date b) { return a < b; });
+RowByChild earliest_by_child(const RuleInput& input, const Table& table,
+                             const std::vector<std::optional<Date>>& dates) {
+  return best_by_child(input, table, dates, [](Date a, Date b) { return a < b; });
 }
 
-RowByChild latest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates) {
-  return best_by_child(table, dates, [](Date a, Date b) { return a > b; });
+RowByChild latest_by_child(const RuleInput& input, const Table& table,
+                           const std::vector<std::optional<Date>>& dates) {
+  return best_by_child(input, table, dates, [](Date a, Date b) { return a > b; });
 }
 
 std::unordered_set<std::string> continuously_looked_after(const RuleInput& input) {

@@ -106,8 +106,10 @@ std::unordered_set<std::string> continuously_looked_after(const RuleInput& input
 // Each child's one row with the earliest (or latest) date, rows without a date aside; the first
 // such row in the table wins a tie. Cheaper than grouping every row when a rule needs only that.
 using RowByChild = std::unordered_map<std::string_view, std::size_t>;
-RowByChild earliest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates);
-RowByChild latest_by_child(const Table& table, const std::vector<std::optional<Date>>& dates);
+RowByChild earliest_by_child(const RuleInput& input, const Table& table,
+                             const std::vector<std::optional<Date>>& dates);
+RowByChild latest_by_child(const RuleInput& input, const Table& table,
+                           const std::vector<std::optional<Date>>& dates);
 
 // Registration of each family of rules in this part (one per .cc file).
 void add_rules_300s(RuleRegistry& registry);

@@ -1,5 +1,6 @@
 // Rules 601 to 635: adoption details (AD1), motherhood (Header MOTHER, MC_DOB) and previous
 // permanence (PrevPerm).
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -427,25 +428,13 @@ RuleFailures check_634(const RuleInput& input) {
   auto prev = columns_of<4>(prev_table, {"CHILD", "PREV_PERM", "LA_PERM", "DATE_PERM"});
   if (!episodes || !prev) return {};
   auto [child, decom] = *episodes;
-
-  struct Starts {
-    std::vector<std::size_t> rows;
-    std::optional<Date> latest;
-  };
-  // Only the children in PrevPerm matter.
-  ByChild<Starts> starts(prev_table->row_count);
-  for (const Cell& id : (*prev)[0]->cells) {
-    if (id) starts.get(*id);
+  if (child->cells.size() != episode_table->row_count ||
+      decom->cells.size() != episode_table->row_count) {
+    return {};
   }
-  for (std::size_t row = 0; row < child->cells.size(); ++row) {
-    if (!child->cells[row]) continue;
-    Starts* found_entry = starts.find(*child->cells[row]);
-    if (found_entry == nullptr) continue;
-    Starts& entry = *found_entry;
-    entry.rows.push_back(row);
-    auto started = parse_date(decom->cells[row]);
-    if (started && (!entry.latest || *started > *entry.latest)) entry.latest = started;
-  }
+  // Each child's episodes from the run's shared grouping; only the children in PrevPerm matter.
+  const ChildGroups& grouped = child_groups(input, *episode_table);
+  const auto& starts = dates_of(input, decom);
   auto [prev_child, prev_perm, la_perm, date_perm] = *prev;
   std::vector<std::size_t> failing_episodes, failing_prev;
   for (std::size_t row = 0; row < prev_table->row_count; ++row) {
@@ -454,11 +443,17 @@ RuleFailures check_634(const RuleInput& input) {
         !given(date_perm->cells[row])) {
       continue;
     }
-    const Starts* found = starts.find(*prev_child->cells[row]);
-    if (found == nullptr || !found->latest) continue;
-    if (*found->latest < input.metadata.collection_start) {
+    auto found = grouped.index.find(*prev_child->cells[row]);
+    if (found == grouped.index.end()) continue;
+    const ChildGroups::Group& group = grouped.groups[found->second];
+    auto rows = std::span(grouped.rows).subspan(group.first, group.count);
+    std::optional<Date> latest;
+    for (std::size_t episode : rows) {
+      if (starts[episode] && (!latest || *starts[episode] > *latest)) latest = starts[episode];
+    }
+    if (latest && *latest < input.metadata.collection_start) {
       failing_prev.push_back(row);
-      failing_episodes.insert(failing_episodes.end(), found->rows.begin(), found->rows.end());
+      failing_episodes.insert(failing_episodes.end(), rows.begin(), rows.end());
     }
   }
   RuleFailures failures;
