@@ -43,8 +43,8 @@ std::optional<CareLeaverFields> care_leaver_fields(const Table* oc3) {
 }
 
 // The rows whose CHILD is (or, with `in` false, is not) one of `children`.
-std::vector<std::size_t> rows_of_children(const Column* child_column, ByChild<Seen>& children,
-                                          bool in) {
+template <typename Children>
+std::vector<std::size_t> rows_of_children(const Column* child_column, Children& children, bool in) {
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < child_column->cells.size(); ++row) {
     const Cell& id = child_column->cells[row];
@@ -381,7 +381,7 @@ RuleFailures check_1010(const RuleInput& input) {
     if (!started) continue;
     if (!*entry || *started >= (*entry)->started) *entry = Last{*started, !given(dec->cells[row])};
   }
-  ByChild<Seen> this_year = children_of(current);
+  ChildrenIn this_year(input, current);
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < oc3_child->cells.size(); ++row) {
     const Cell& id = oc3_child->cells[row];
@@ -432,7 +432,7 @@ RuleFailures check_1011(const RuleInput& input) {
 RuleFailures check_1012(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   if (!column_of(episodes, "CHILD")) return {};
-  ByChild<Seen> looked_after = children_of(episodes);
+  ChildrenIn looked_after(input, episodes);
   RuleFailures failures;
   for (std::string_view name : {"PlacedAdoption", "Missing", "Reviews", "AD1", "PrevPerm", "OC2"}) {
     const Column* child = column_of(input.data.find(name), "CHILD");

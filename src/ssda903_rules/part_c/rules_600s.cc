@@ -277,7 +277,7 @@ RuleFailures check_628(const RuleInput& input) {
   const Table* episodes = input.data.find("Episodes");
   auto oc3 = columns_of<4>(input.data.find("OC3"), {"CHILD", "IN_TOUCH", "ACTIV", "ACCOM"});
   if (!header || !episodes || !episodes->column("CHILD") || !oc3) return {};
-  ByChild<Seen> in_episodes = children_of(episodes);
+  ChildrenIn in_episodes(input, episodes);
   ByChild<Seen> care_leavers;
   for (std::size_t row = 0; row < (*oc3)[0]->cells.size(); ++row) {
     const Cell& id = (*oc3)[0]->cells[row];

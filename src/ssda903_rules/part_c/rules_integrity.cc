@@ -17,8 +17,8 @@ namespace {
 RuleFailures check_epi(const RuleInput& input) {
   auto header = columns_of<1>(input.data.find("Header"), {"CHILD"});
   if (!header) return {};
-  ByChild<Seen> in_episodes = children_of(input.data.find("Episodes"));
-  ByChild<Seen> leavers = children_of(input.data.find("OC3"));
+  ChildrenIn in_episodes(input, input.data.find("Episodes"));
+  ChildrenIn leavers(input, input.data.find("OC3"));
   std::vector<std::size_t> failing;
   const Column* child = (*header)[0];
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
@@ -33,7 +33,7 @@ RuleFailures check_noe(const RuleInput& input) {
   auto episodes = columns_of<2>(input.data.find("Episodes"), {"CHILD", "DECOM"});
   const Table* last = input.data.find("Episodes_last");
   if (!episodes || !column_of(last, "CHILD")) return {};
-  ByChild<Seen> last_year = children_of(last);
+  ChildrenIn last_year(input, last);
   auto [child, decom] = *episodes;
   std::vector<std::size_t> failing;
   for (std::size_t row = 0; row < child->cells.size(); ++row) {
@@ -49,7 +49,7 @@ RuleFailures child_not_in_header(const RuleInput& input, std::string_view table)
   const Table* header = input.data.find("Header");
   auto rows = columns_of<1>(input.data.find(table), {"CHILD"});
   if (!rows || !column_of(header, "CHILD")) return {};
-  ByChild<Seen> children = children_of(header);
+  ChildrenIn children(input, header);
   std::vector<std::size_t> failing;
   const Column* child = (*rows)[0];
   for (std::size_t row = 0; row < child->cells.size(); ++row) {

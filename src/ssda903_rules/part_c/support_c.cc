@@ -65,6 +65,23 @@ std::optional<Date> date_with_unknowns(const Cell& cell) {
   return date;
 }
 
+ChildrenIn::ChildrenIn(const RuleInput& input, const Table* table) {
+  const Column* child = column_of(table, "CHILD");
+  if (child == nullptr) return;
+  if (child->cells.size() != table->row_count) {
+    own_ = children_of(table);
+    return;
+  }
+  grouped_ = &child_groups(input, *table);
+  for (const Cell& cell : child->cells) names_blank_ = names_blank_ || (cell && cell->empty());
+}
+
+bool ChildrenIn::contains(const std::string& child) {
+  if (grouped_ == nullptr) return own_.contains(child);
+  if (child.empty()) return names_blank_;
+  return grouped_->index.contains(std::string_view(child));
+}
+
 ByChild<Seen> children_of(const Table* table) {
   const Column* child = column_of(table, "CHILD");
   ByChild<Seen> children(child ? child->cells.size() / 2 : 0);

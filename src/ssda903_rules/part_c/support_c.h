@@ -116,6 +116,19 @@ class ByChild {
 struct Seen {};
 ByChild<Seen> children_of(const Table* table);
 
+// The same membership test without building a set per rule: the run's shared grouping of the
+// table by CHILD (support.h) when its CHILD column holds one cell per row, else children_of.
+class ChildrenIn {
+ public:
+  ChildrenIn(const RuleInput& input, const Table* table);
+  bool contains(const std::string& child);
+
+ private:
+  const ChildGroups* grouped_ = nullptr;
+  bool names_blank_ = false;  // a cell holding "" (the grouping leaves such cells out)
+  ByChild<Seen> own_;
+};
+
 // Registration of each family of rules in part C.
 void add_rules_600s(RuleRegistry& registry);
 void add_rules_700s(RuleRegistry& registry);
