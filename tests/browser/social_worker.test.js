@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
 
 const {
-  DemoServer, launchBrowser, checkAccessibility, screenshot, signIn, sql, writeAxeSummary,
+  DemoServer, launchBrowser, newContext, clickAndWait, checkAccessibility, screenshot, signIn, sql, writeAxeSummary,
 } = require('./support');
 
 describe('a social worker', () => {
@@ -20,7 +20,7 @@ describe('a social worker', () => {
   before(async () => {
     await server.start();
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await newContext(browser);
     page = await context.newPage();
   });
 
@@ -72,8 +72,7 @@ describe('a social worker', () => {
         (rows) => rows.map((row) => row.getAttribute('data-child-id'))));
       const next = page.locator('.govuk-pagination__next a');
       if (await next.count() === 0) break;
-      await next.click();
-      await page.waitForLoadState('networkidle');
+      await clickAndWait(page, next);
       await checkAccessibility(page, 'my caseload, a later page');
     }
     assert.deepEqual([...shown].sort((a, b) => a - b), expected);
@@ -91,8 +90,7 @@ describe('a social worker', () => {
     const first = page.locator('#caseload tbody tr').first();
     childId = await first.getAttribute('data-child-id');
     const name = (await first.locator('th a').innerText()).trim();
-    await first.locator('th a').click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, first.locator('th a'));
     assert.equal(new URL(page.url()).pathname, `/children/${childId}`);
     assert.equal((await page.locator('h1').innerText()).trim(), name);
     for (const heading of ['Summary', 'Plans and episodes', 'Placement history', 'Visits', 'Case notes', 'Chronology']) {
@@ -108,13 +106,11 @@ describe('a social worker', () => {
 
   it('records a visit, with errors shown the GOV.UK way first, and finds it in the chronology', async () => {
     await page.goto(`${server.base}/children/${childId}`);
-    await page.getByRole('button', { name: 'Record a visit' }).click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, page.getByRole('button', { name: 'Record a visit' }));
     assert.equal(new URL(page.url()).pathname, `/children/${childId}/visits/new`);
     await checkAccessibility(page, 'record a visit');
 
-    await page.getByRole('button', { name: 'Save visit' }).click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, page.getByRole('button', { name: 'Save visit' }));
     const summary = page.locator('.govuk-error-summary');
     assert.match(await summary.innerText(), /Enter the date of the visit/);
     assert.equal(await page.evaluate(() => document.activeElement.closest('.govuk-error-summary') !== null), true,
@@ -130,8 +126,7 @@ describe('a social worker', () => {
     await page.locator('#seen').check();
     await page.locator('#seen_alone').check();
     await page.getByLabel('What happened on the visit').fill(words);
-    await page.getByRole('button', { name: 'Save visit' }).click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, page.getByRole('button', { name: 'Save visit' }));
 
     assert.equal(new URL(page.url()).pathname, `/children/${childId}`);
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Visit saved/);
@@ -167,8 +162,7 @@ describe('a social worker', () => {
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     await page.getByLabel('Username').fill('social-worker');
     await page.getByLabel('Password').fill('demo-social-worker');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
     assert.equal(new URL(page.url()).pathname, `/children/${childId}/notes/new`);
     await page.locator('[data-autosave-status]').filter({ hasText: 'restored' }).waitFor({ timeout: 10_000 });
     assert.equal(await page.getByLabel('Note', { exact: true }).inputValue(), text);
@@ -178,15 +172,14 @@ describe('a social worker', () => {
     await page.getByLabel('Day').fill(String(today.day));
     await page.getByLabel('Month').fill(String(today.month));
     await page.getByLabel('Year').fill(String(today.year));
-    await page.getByRole('button', { name: 'Save note' }).click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, page.getByRole('button', { name: 'Save note' }));
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Case note saved/);
     const draft = await page.evaluate(async (key) => (await fetch(`/drafts/${key}`)).status, `note-${childId}`);
     assert.equal(draft, 404);
   });
 
   it('works on a phone-sized screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await newContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const small = await phone.newPage();
     await signIn(small, server.base, 'social-worker');
     const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -201,8 +194,7 @@ describe('a social worker', () => {
 
   it('signs out, and the old session no longer opens the record', async () => {
     await page.goto(`${server.base}/caseload`);
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForLoadState('networkidle');
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }));
     assert.equal(new URL(page.url()).pathname, '/sign-in');
     await page.goto(`${server.base}/children/${childId}`);
     assert.equal(new URL(page.url()).pathname, '/sign-in');

@@ -1,6 +1,14 @@
-// Shared helpers for the browser tests: a demo database in a temporary directory, `safeguard
-// serve` on a free port, Debian's Chromium driven by playwright-core, axe-core checks and
+// Shared helpers for the browser tests: a copy of the demo database in a temporary directory,
+// `safeguard serve` on a free port, Debian's Chromium driven by playwright-core, axe-core checks and
 // screenshots. Run by CTest (tests/browser/CMakeLists.txt), which passes the paths below.
+//
+// When Chromium or the npm packages (node_modules: playwright-core, @axe-core/playwright) are
+// missing, requiring this file prints why and exits with 77, which CTest reports as skipped.
+// scripts/install-deps.sh installs both (`make test` runs it).
+//
+// Waiting: never for "networkidle" (autosave and the chart's module keep the network busy). A step
+// that leaves the page waits for the next document to commit and load (clickAndWait, page.goto);
+// a step that changes the page in place waits for a visible element.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -10,19 +18,38 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { chromium } = require('playwright-core');
-const { AxeBuilder } = require('@axe-core/playwright');
+const kSkipped = 77;
+const chromiumPath = process.env.SAFEGUARD_CHROMIUM || '/usr/bin/chromium';
+
+function skip(why) {
+  process.stdout.write(`SKIPPED: ${why}\n`);
+  process.exit(kSkipped);
+}
+
+let chromium;
+let AxeBuilder;
+try {
+  ({ chromium } = require('playwright-core'));
+  ({ AxeBuilder } = require('@axe-core/playwright'));
+} catch (error) {
+  skip(`the npm packages are missing (${error.message.split('\n')[0]}): run scripts/install-deps.sh (npm ci)`);
+}
+if (!fs.existsSync(chromiumPath)) {
+  skip(`no Chromium at ${chromiumPath}: run scripts/install-deps.sh (apt-get install chromium)`);
+}
 
 const binary = process.env.SAFEGUARD_BINARY;
 const assets = process.env.SAFEGUARD_ASSETS;
+const template = process.env.SAFEGUARD_DEMO_TEMPLATE;
 const outputDir = process.env.SAFEGUARD_TEST_OUTPUT || path.join(os.tmpdir(), 'safeguard-browser');
-const chromiumPath = process.env.SAFEGUARD_CHROMIUM || '/usr/bin/chromium';
+
+// How long one step (a click that loads a page, a locator) may take before the test fails.
+const kStepTimeoutMs = 20_000;
 
 function requireSetup() {
   assert.ok(binary && fs.existsSync(binary), `SAFEGUARD_BINARY (${binary}) is not a built safeguard`);
   assert.ok(assets && fs.existsSync(path.join(assets, 'govuk-frontend.min.css')),
     `SAFEGUARD_ASSETS (${assets}) has no GOV.UK Frontend: run npm ci and rebuild`);
-  assert.ok(fs.existsSync(chromiumPath), `no Chromium at ${chromiumPath}: apt-get install chromium`);
   fs.mkdirSync(outputDir, { recursive: true });
 }
 
@@ -49,16 +76,29 @@ function sql(db, query) {
   return out.trim() === '' ? [] : JSON.parse(out);
 }
 
-// A demo authority in a fresh temporary directory, served on a free port.
+// Copies a database that no process is writing (the file and any write-ahead log beside it).
+function copyDatabase(from, to) {
+  fs.copyFileSync(from, to);
+  if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
+}
+
+// A fresh copy of the demo authority in a temporary directory, served on a free port. The copy is
+// of the database the CTest fixture browser.demo_database built once (SAFEGUARD_DEMO_TEMPLATE);
+// without it (a test run by hand), the demo is built here.
 class DemoServer {
   async start() {
     requireSetup();
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-browser-'));
     this.db = path.join(this.dir, 'demo.db');
-    safeguard(['demo', '--db', this.db]);
+    if (template && fs.existsSync(template)) {
+      copyDatabase(template, this.db);
+    } else {
+      safeguard(['demo', '--db', this.db]);
+    }
     this.port = await freePort();
     this.base = `http://127.0.0.1:${this.port}`;
-    this.log = fs.openSync(path.join(this.dir, 'serve.log'), 'a');
+    this.logFile = path.join(this.dir, 'serve.log');
+    this.log = fs.openSync(this.logFile, 'a');
     this.process = spawn(binary, ['serve', '--db', this.db, '--port', String(this.port),
       '--assets', assets], { stdio: ['ignore', this.log, this.log] });
     this.exited = new Promise((resolve) => this.process.on('exit', resolve));
@@ -71,7 +111,7 @@ class DemoServer {
         // not listening yet
       }
       if (this.process.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`safeguard serve did not start:\n${fs.readFileSync(path.join(this.dir, 'serve.log'), 'utf8')}`);
+        throw new Error(`safeguard serve did not start:\n${fs.readFileSync(this.logFile, 'utf8')}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -93,7 +133,11 @@ class DemoServer {
       clearTimeout(timer);
     }
     if (this.log !== undefined) fs.closeSync(this.log);
-    if (this.dir && !process.env.SAFEGUARD_KEEP_TEST_DIRS) fs.rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir && process.env.SAFEGUARD_KEEP_TEST_DIRS) {
+      process.stdout.write(`kept ${this.dir} (database and serve.log)\n`);
+    } else if (this.dir) {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -101,8 +145,32 @@ async function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage'],
   });
+}
+
+// A browser context with the tests' timeouts.
+async function newContext(browser, options = { viewport: { width: 1280, height: 900 } }) {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(kStepTimeoutMs);
+  context.setDefaultNavigationTimeout(kStepTimeoutMs);
+  return context;
+}
+
+// Clicks a link or a submit button and waits until the page it leads to (after any redirect) has
+// committed and loaded. Returns the main document's response.
+async function clickAndWait(page, locator) {
+  const committed = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(), timeout: kStepTimeoutMs,
+  });
+  const response = page.waitForResponse(
+    (r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame() &&
+      (r.status() < 300 || r.status() >= 400), { timeout: kStepTimeoutMs });
+  await locator.click();
+  const [, landed] = await Promise.all([committed, response]);
+  await page.waitForLoadState('load');
+  return landed;
 }
 
 // Every page must pass axe-core with no serious or critical violation (WCAG 2.0-2.2 A and AA).
@@ -112,7 +180,12 @@ async function checkAccessibility(page, label) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  axeResults.push({ label, url: page.url(), violations: results.violations.length, serious: serious.length });
+  axeResults.push({
+    label,
+    url: page.url(),
+    violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+    serious: serious.length,
+  });
   assert.deepEqual(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [],
     `${label} (${page.url()}) has serious or critical accessibility violations`);
 }
@@ -123,20 +196,21 @@ async function screenshot(page, name) {
   return file;
 }
 
-// Signs in through the form; the password of a demo user is demo-<username>.
+// Signs in through the form; the password of a demo user is demo-<username>. Returns the
+// response of the page it lands on (the home page, or the form again with an error).
 async function signIn(page, base, username, password = `demo-${username}`) {
   await page.goto(`${base}/sign-in`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForLoadState('networkidle');
+  return clickAndWait(page, page.getByRole('button', { name: 'Sign in' }));
 }
 
 function writeAxeSummary(name) {
+  fs.mkdirSync(outputDir, { recursive: true });
   fs.writeFileSync(path.join(outputDir, `${name}-axe.json`), JSON.stringify(axeResults, null, 2));
 }
 
 module.exports = {
-  DemoServer, launchBrowser, checkAccessibility, screenshot, signIn, sql, safeguard,
-  writeAxeSummary, outputDir,
+  DemoServer, launchBrowser, newContext, clickAndWait, checkAccessibility, screenshot, signIn, sql,
+  safeguard, writeAxeSummary, outputDir,
 };
