@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 
+#include "api/child_access.h"
+#include "api/handlers.h"
 #include "api/problems.h"
+#include "api/request_fields.h"
 #include "api/session.h"
 #include "api/views.h"
 #include "domain/validation.h"
@@ -16,85 +18,6 @@ namespace {
 
 using http::Request;
 using http::Response;
-
-constexpr std::int64_t kDefaultPerPage = 25;
-constexpr std::int64_t kMaxPerPage = 100;
-
-// A record id from a path segment: digits only, 1 to 18 of them.
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
-  std::int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-Response no_such_child() {
-  return problem(404, "Not found", "There is no child with that identifier.");
-}
-
-struct Page {
-  std::int64_t page = 1;
-  std::int64_t per_page = kDefaultPerPage;
-};
-
-// ?page and ?per_page: whole numbers, page from 1, per_page 1 to 100.
-std::optional<Page> parse_page(const Request& request, Response& refusal) {
-  Page page;
-  std::vector<FieldError> errors;
-  auto read = [&](std::string_view name, std::int64_t& into, std::int64_t max,
-                  std::string message) {
-    std::string_view text = request.query_param(name);
-    if (text.empty()) return;
-    std::int64_t value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value < 1 || value > max) {
-      errors.push_back({std::string(name), std::move(message)});
-      return;
-    }
-    into = value;
-  };
-  read("page", page.page, 1'000'000'000, "page must be a whole number from 1");
-  read("per_page", page.per_page, kMaxPerPage, "per_page must be a whole number from 1 to 100");
-  if (!errors.empty()) {
-    refusal = validation_problem(errors);
-    return std::nullopt;
-  }
-  return page;
-}
-
-// {"items": [...this page...], "page", "per_page", "total_items", "total_pages"}
-nlohmann::json paginate(const nlohmann::json& all, const Page& page) {
-  auto total = static_cast<std::int64_t>(all.size());
-  nlohmann::json items = nlohmann::json::array();
-  std::int64_t first = (page.page - 1) * page.per_page;
-  for (std::int64_t i = first; i < total && i < first + page.per_page; ++i) {
-    items.push_back(all[static_cast<std::size_t>(i)]);
-  }
-  return {{"items", items},
-          {"page", page.page},
-          {"per_page", page.per_page},
-          {"total_items", total},
-          {"total_pages", (total + page.per_page - 1) / page.per_page}};
-}
-
-// A JSON member that must be a non-empty string of at most `max` bytes.
-std::optional<std::string> required_string(const nlohmann::json& body, std::string_view name,
-                                           std::size_t max, std::string_view missing_message,
-                                           std::vector<FieldError>& errors) {
-  auto found = body.find(name);
-  if (found == body.end() || !found->is_string() || found->get_ref<const std::string&>().empty()) {
-    errors.push_back({std::string(name), std::string(missing_message)});
-    return std::nullopt;
-  }
-  const auto& text = found->get_ref<const std::string&>();
-  if (text.size() > max) {
-    errors.push_back(
-        {std::string(name), fmt::format("{} must be {} characters or fewer", name, max)});
-    return std::nullopt;
-  }
-  return text;
-}
 
 // --- handlers -------------------------------------------------------------------------------
 
@@ -181,85 +104,13 @@ Response my_caseload(Services& services, Request& request, const Caller& caller)
 Response show_child(Services& services, Request& request, const Caller& caller) {
   auto id = parse_id(request.path_param("id"));
   if (!id) return no_such_child();
-  auto record = services.cases.open_child(caller.principal, *id);
+  auto record = open_child(services, caller.principal, *id);
   if (!record) {
     if (record.error().kind == ErrorKind::kNotFound) return no_such_child();
     return problem_for(record.error());
   }
   Date today = services.clock.today();
   return json_response(200, child_record(*record, clocks_for(services, *record, today), today));
-}
-
-// ISO date member: absent gives `fallback`; not a date, or after today, is a field error.
-std::optional<Date> date_member(const nlohmann::json& body, std::string_view name, Date today,
-                                std::optional<Date> fallback, std::string_view missing,
-                                std::vector<FieldError>& errors) {
-  auto found = body.find(name);
-  if (found == body.end() || found->is_null()) {
-    if (!fallback) errors.push_back({std::string(name), std::string(missing)});
-    return fallback;
-  }
-  if (!found->is_string()) {
-    errors.push_back({std::string(name), fmt::format("{} must be a date like 2026-03-31", name)});
-    return std::nullopt;
-  }
-  auto date = Date::parse_iso(found->get_ref<const std::string&>());
-  if (!date) {
-    errors.push_back(
-        {std::string(name), fmt::format("{} must be a real date like 2026-03-31", name)});
-    return std::nullopt;
-  }
-  if (today < *date) {
-    errors.push_back({std::string(name), fmt::format("{} cannot be in the future", name)});
-    return std::nullopt;
-  }
-  return *date;
-}
-
-std::optional<bool> bool_member(const nlohmann::json& body, std::string_view name,
-                                std::string_view missing, std::vector<FieldError>& errors) {
-  auto found = body.find(name);
-  if (found == body.end() || !found->is_boolean()) {
-    errors.push_back({std::string(name), std::string(missing)});
-    return std::nullopt;
-  }
-  return found->get<bool>();
-}
-
-std::string optional_string(const nlohmann::json& body, std::string_view name, std::size_t max,
-                            std::vector<FieldError>& errors) {
-  auto found = body.find(name);
-  if (found == body.end() || found->is_null()) return {};
-  if (!found->is_string()) {
-    errors.push_back({std::string(name), fmt::format("{} must be text", name)});
-    return {};
-  }
-  const auto& text = found->get_ref<const std::string&>();
-  if (text.size() > max) {
-    errors.push_back(
-        {std::string(name), fmt::format("{} must be {} characters or fewer", name, max)});
-    return {};
-  }
-  return text;
-}
-
-// The child id from the path, after the caller is allowed `action` on that child (a refusal is
-// audited). Sets `refusal` and returns nullopt otherwise.
-std::optional<std::int64_t> authorised_child(Services& services, const Request& request,
-                                             const Caller& caller, auth::Action action,
-                                             Response& refusal) {
-  auto id = parse_id(request.path_param("id"));
-  if (!id) {
-    refusal = no_such_child();
-    return std::nullopt;
-  }
-  Status allowed = services.cases.authorise(caller.principal, action, *id);
-  if (!allowed) {
-    refusal = allowed.error().kind == ErrorKind::kNotFound ? no_such_child()
-                                                           : problem_for(allowed.error());
-    return std::nullopt;
-  }
-  return id;
 }
 
 Response validation_or_error(const Error& error) { return problem_for(error); }
@@ -451,7 +302,7 @@ Response chronology(Services& services, Request& request, const Caller& caller) 
   if (!page) return refusal;
   auto id = parse_id(request.path_param("id"));
   if (!id) return no_such_child();
-  auto record = services.cases.open_child(caller.principal, *id);
+  auto record = open_child(services, caller.principal, *id);
   if (!record) {
     if (record.error().kind == ErrorKind::kNotFound) return no_such_child();
     return problem_for(record.error());
@@ -514,6 +365,20 @@ const std::vector<Route>& route_table() {
       {{"POST", "/api/v1/children/{id}/visits"}, {}, record_visit},
       {{"POST", "/api/v1/children/{id}/notes"}, {}, record_note},
       {{"GET", "/api/v1/summary"}, {}, summary},
+      // The safeguards (src/casework).
+      {{"POST", "/api/v1/children/{id}/closure"}, {}, handlers::request_closure},
+      {{"GET", "/api/v1/closures"}, {}, handlers::closures_awaiting_approval},
+      {{"POST", "/api/v1/closures/{id}/decision"}, {}, handlers::decide_closure},
+      {{"POST", "/api/v1/children/{id}/allocation"}, {}, handlers::allocate},
+      {{"GET", "/api/v1/worklist"}, {}, handlers::worklist},
+      {{"GET", "/api/v1/reports/closures"}, {}, handlers::closures_report},
+      {{"GET", "/api/v1/reports/unallocated"}, {}, handlers::unallocated_report},
+      {{"GET", "/api/v1/reports/caseloads"}, {}, handlers::caseloads_report},
+      // Emergency access and partner agencies.
+      {{"POST", "/api/v1/children/{id}/break-glass"}, {}, handlers::break_glass},
+      {{"GET", "/api/v1/team/break-glass"}, {}, handlers::break_glass_log},
+      {{"POST", "/api/v1/concerns"}, {}, handlers::submit_concern},
+      {{"GET", "/api/v1/concerns/{reference}"}, {}, handlers::show_concern},
   };
   return routes;
 }

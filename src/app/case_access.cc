@@ -43,6 +43,16 @@ std::string_view action_name(auth::Action action) {
       return "submit_concern";
     case auth::Action::kBreakGlass:
       return "break_glass";
+    case auth::Action::kRequestClosure:
+      return "request_closure";
+    case auth::Action::kViewWorkList:
+      return "view_work_list";
+    case auth::Action::kViewReports:
+      return "view_reports";
+    case auth::Action::kReviewBreakGlass:
+      return "review_break_glass";
+    case auth::Action::kViewConcern:
+      return "view_concern";
   }
   return "unknown";
 }

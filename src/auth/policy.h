@@ -5,7 +5,9 @@
 // The roles (docs/security.md): a social worker sees children allocated to them or held by their
 // team; a team manager, children held by their team; a head of service and an independent reviewing
 // officer, all children; a partner agency, only what it submitted; an analyst, aggregates and
-// pseudonymised extracts; an administrator manages accounts and sees no case content.
+// pseudonymised extracts; an administrator manages accounts and sees no case content. Emergency
+// ("break-glass") access lets a social worker or team manager who gave a reason open and record on
+// a child outside their team for a few hours; it never allocates, closes or approves.
 #pragma once
 
 #include <cstdint>
@@ -42,11 +44,27 @@ struct Principal {
   std::string agency;
 };
 
-// What is known about who holds a child's case now.
+// What is known about who holds a child's case now, and who has emergency access to it.
 struct CaseHolders {
   std::vector<std::int64_t> worker_ids;  // workers with an open allocation
   std::vector<std::int64_t>
       team_ids;  // teams holding the case (allocated, or waiting in the team's tray)
+  // Usernames with live emergency ("break-glass") access to this child: each gave a reason, which
+  // is in the audit trail, and the access lasts a few hours. Empty when nobody has looked it up.
+  std::vector<std::string> emergency_access;
+};
+
+// Whose work a request is about: one worker, one team, or the whole service.
+struct Scope {
+  enum class Kind { kWorker, kTeam, kService };
+  Kind kind = Kind::kService;
+  std::optional<std::int64_t> worker_id;  // kWorker: the worker
+  std::optional<std::int64_t> team_id;    // kTeam: the team; kWorker: the worker's team
+};
+
+// A concern a partner agency (or a practitioner) submitted to the front door.
+struct ConcernFacts {
+  std::string submitted_by;  // username
 };
 
 enum class Action {
@@ -60,6 +78,11 @@ enum class Action {
   kManageUsers,        // create and deactivate accounts
   kSubmitConcern,      // a partner agency's contact to the front door
   kBreakGlass,         // emergency access to a child not otherwise visible, with a reason
+  kRequestClosure,     // ask to close a child's case (a manager's request is also the approval)
+  kViewWorkList,       // what is overdue or due soon for a worker, a team or the service (Scope)
+  kViewReports,        // the investigation reports: closures, waits, caseloads (Scope)
+  kReviewBreakGlass,   // the emergency accesses to a team's children (Scope)
+  kViewConcern,        // a submitted concern and its outcome (ConcernFacts)
 };
 
 struct Decision {
@@ -71,7 +94,11 @@ struct Decision {
 
 // Actions that concern no particular child.
 Decision decide(const Principal& principal, Action action);
-// Actions on one child's record, given who holds the case.
+// Actions on one child's record, given who holds the case (and who has emergency access).
 Decision decide(const Principal& principal, Action action, const CaseHolders& holders);
+// Actions on a worker's, a team's or the service's work: work lists, reports, the break-glass log.
+Decision decide(const Principal& principal, Action action, const Scope& scope);
+// Actions on a submitted concern.
+Decision decide(const Principal& principal, Action action, const ConcernFacts& concern);
 
 }  // namespace safeguard::auth

@@ -1,6 +1,9 @@
 #include "api_fixture.h"
 
 #include "app/access.h"
+#include "domain/children_in_need.h"
+#include "domain/front_door.h"
+#include "domain/safeguards.h"
 #include "store/mapping.h"
 
 namespace safeguard::testing {
@@ -94,6 +97,38 @@ void ApiFixture::build_authority() {
     SAFEGUARD_TRY(allocate(*third, *a, one.id));
     SAFEGUARD_TRY(allocate(*other, *b, two.id));
     SAFEGUARD_TRY(allocate(*tray, std::nullopt, one.id));
+    // Each child has an open case (a child-in-need episode from a referral), which is what a
+    // closure closes.
+    for (std::int64_t child_id : {*own, *second, *third, *other, *tray}) {
+      domain::Referral referral;
+      referral.child_id = child_id;
+      referral.date = day(2025, 9, 1);
+      referral.source = "2A";
+      auto referral_id = tx.insert(referral);
+      if (!referral_id) return referral_id.error();
+      domain::ChildInNeedEpisode episode;
+      episode.child_id = child_id;
+      episode.referral_id = *referral_id;
+      episode.start_date = day(2025, 9, 1);
+      episode.primary_need = "N1";
+      auto episode_id = tx.insert(episode);
+      if (!episode_id) return episode_id.error();
+      if (child_id == *second) {
+        // A worker's request to close Leo's case awaits a manager, but no visit backs it now.
+        domain::ClosureRequest request;
+        request.child_id = child_id;
+        request.episode_id = *episode_id;
+        request.closure_date = day(2026, 2, 2);
+        request.reason_for_closure = "RC7";
+        request.note = "Family moved away.";
+        request.requested_by = "social-worker";
+        request.requested_on = day(2026, 2, 2);
+        request.status = "awaiting_approval";
+        auto request_id = tx.insert(request);
+        if (!request_id) return request_id.error();
+        ids_.closure_request = *request_id;
+      }
+    }
     domain::Visit visit;
     visit.child_id = *own;
     visit.worker_id = *a;

@@ -1,6 +1,7 @@
 // A running `safeguard serve` in miniature for the API tests: a fresh database holding a small
 // authority (two teams, their workers, children allocated to each, one case in a team's tray), an
-// account for every role, the real routes of api::add_api_routes on a real http::Server on an
+// account for every role, an open case (child-in-need episode) for each child, a closure request
+// awaiting a manager, the real routes of api::add_api_routes on a real http::Server on an
 // ephemeral port, and a client that signs in over HTTP and keeps each person's cookie and CSRF
 // token.
 #pragma once
@@ -37,11 +38,12 @@ class ApiFixture {
   struct Ids {
     std::int64_t team_one = 0, team_two = 0;
     std::int64_t worker_a = 0, worker_b = 0, manager_one = 0;
-    std::int64_t own_child = 0;     // allocated to worker A (team one)
-    std::int64_t second_child = 0;  // also worker A's
-    std::int64_t third_child = 0;   // also worker A's
-    std::int64_t other_child = 0;   // allocated to worker B (team two)
-    std::int64_t tray_child = 0;    // waiting in team one's tray
+    std::int64_t own_child = 0;        // allocated to worker A (team one)
+    std::int64_t second_child = 0;     // also worker A's
+    std::int64_t third_child = 0;      // also worker A's
+    std::int64_t other_child = 0;      // allocated to worker B (team two)
+    std::int64_t tray_child = 0;       // waiting in team one's tray
+    std::int64_t closure_request = 0;  // awaiting approval for second_child, with no recent visit
   };
 
   // The accounts, by username, with their roles: every role, and a second social worker in the

@@ -41,6 +41,14 @@ class ApiEndpointsTest : public ::testing::Test {
     for (const auto& name : kPeople) {
       people_[name] = name.empty() ? Person{} : fixture_->sign_in(name);
     }
+    // A concern the police submitted, for the row that reads it back.
+    auto submitted =
+        fixture_->call(people_["partner-police"], "POST", "/api/v1/concerns", kConcern);
+    if (!submitted || submitted->status != 202) {
+      ADD_FAILURE() << "the police's concern was not accepted";
+    } else {
+      concern_ = nlohmann::json::parse(submitted->body)["reference"].get<std::int64_t>();
+    }
   }
   static void TearDownTestSuite() {
     delete fixture_;
@@ -56,22 +64,40 @@ class ApiEndpointsTest : public ::testing::Test {
     replace("{other}", fixture_->ids().other_child);
     replace("{tray}", fixture_->ids().tray_child);
     replace("{absent}", 987654);
+    replace("{third}", fixture_->ids().third_child);
     replace("{team}", fixture_->ids().team_one);
+    replace("{team_two}", fixture_->ids().team_two);
+    replace("{worker_a}", fixture_->ids().worker_a);
+    replace("{request}", fixture_->ids().closure_request);
+    replace("{concern}", concern_);
     return target;
   }
 
   static ApiFixture* fixture_;
   static std::map<std::string, Person> people_;
+  static std::int64_t concern_;
+  static const std::string kConcern;
 };
 
 ApiFixture* ApiEndpointsTest::fixture_ = nullptr;
 std::map<std::string, Person> ApiEndpointsTest::people_;
+std::int64_t ApiEndpointsTest::concern_ = 0;
+const std::string ApiEndpointsTest::kConcern =
+    R"({"first_name":"Sam","last_name":"Carter","date_of_birth":"2014-06-01",)"
+    R"("summary":"Officers attended a domestic incident; Sam was present."})";
 
 const std::string kVisit =
     R"({"date":"2026-03-30","child_seen":true,"seen_alone":false,"note":"n"})";
 const std::string kNote = R"({"subject":"School","text":"Spoke to the head teacher."})";
+const std::string kClosure =
+    R"({"reason":"Support is no longer needed.","reason_for_closure":"RC7"})";
+const std::string kApprove = R"({"decision":"approve","note":"Agreed."})";
+const std::string kBreakGlass =
+    R"({"reason":"Out-of-hours call from the police about this child."})";
 
 TEST_F(ApiEndpointsTest, EveryEndpointAnswersEveryRoleAsThePolicySays) {
+  const std::string kAllocateToA = R"({"worker_id":)" + std::to_string(fixture_->ids().worker_a) +
+                                   R"(,"reason":"Transfer within the team"})";
   //                                                        anon sw   other tm   hos  iro  police
   //                                                        analyst admin
   const std::vector<Row> table = {
@@ -112,18 +138,98 @@ TEST_F(ApiEndpointsTest, EveryEndpointAnswersEveryRoleAsThePolicySays) {
        kNote,
        {401, 201, 403, 201, 201, 201, 403, 403, 403}},
       {"GET", "/api/v1/summary", "", {401, 403, 403, 200, 200, 403, 403, 200, 403}},
+      // Closure: Ivy's case has no recent visit, so whoever may ask is refused with what is
+      // missing (422); Leo's waiting request fails the same evidence on approval.
+      {"POST",
+       "/api/v1/children/{third}/closure",
+       kClosure,
+       {401, 422, 403, 422, 422, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/children/{other}/closure",
+       R"({})",
+       {401, 403, 422, 403, 422, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/children/{absent}/closure",
+       kClosure,
+       {401, 404, 404, 404, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/closures", "", {401, 403, 403, 200, 200, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/closures/{request}/decision",
+       kApprove,
+       {401, 403, 403, 422, 422, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/closures/{absent}/decision",
+       kApprove,
+       {401, 404, 404, 404, 404, 404, 404, 404, 404}},
+      // Allocation: the case is already Asha's, so a manager who may allocate it hears so (409).
+      {"POST",
+       "/api/v1/children/{own}/allocation",
+       kAllocateToA,
+       {401, 403, 403, 409, 409, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/children/{other}/allocation",
+       R"({"team_id":1})",
+       {401, 403, 403, 403, 422, 403, 403, 403, 403}},
+      // Work lists: one's own; a manager's team and its workers; the head of service everyone's.
+      {"GET", "/api/v1/worklist", "", {401, 200, 200, 200, 200, 403, 403, 403, 403}},
+      {"GET", "/api/v1/worklist?team={team}", "", {401, 403, 403, 200, 200, 403, 403, 403, 403}},
+      {"GET",
+       "/api/v1/worklist?worker={worker_a}",
+       "",
+       {401, 200, 403, 200, 200, 403, 403, 403, 403}},
+      {"GET",
+       "/api/v1/worklist?team={team_two}",
+       "",
+       {401, 403, 403, 403, 200, 403, 403, 403, 403}},
+      // Investigation reports: a team manager their team's rows, the head of service all.
+      {"GET", "/api/v1/reports/closures", "", {401, 403, 403, 200, 200, 403, 403, 403, 403}},
+      {"GET", "/api/v1/reports/unallocated", "", {401, 403, 403, 200, 200, 403, 403, 403, 403}},
+      {"GET", "/api/v1/reports/caseloads", "", {401, 403, 403, 200, 200, 403, 403, 403, 403}},
+      {"GET",
+       "/api/v1/reports/caseloads?team={team_two}",
+       "",
+       {401, 403, 403, 403, 200, 403, 403, 403, 403}},
+      // Break-glass without a reason: refused (422) for those who may use it, 403 for those who
+      // already see the child or never may.
+      {"POST",
+       "/api/v1/children/{other}/break-glass",
+       R"({})",
+       {401, 422, 403, 422, 403, 403, 403, 403, 403}},
+      {"POST",
+       "/api/v1/children/{absent}/break-glass",
+       kBreakGlass,
+       {401, 404, 404, 404, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/team/break-glass", "", {401, 403, 403, 200, 422, 403, 403, 403, 403}},
+      {"GET",
+       "/api/v1/team/break-glass?team={team}",
+       "",
+       {401, 403, 403, 200, 200, 403, 403, 403, 403}},
+      // Concerns: partner agencies and practitioners submit; only the submitter reads one back.
+      {"POST", "/api/v1/concerns", kConcern, {401, 202, 202, 202, 202, 202, 202, 403, 403}},
+      {"GET", "/api/v1/concerns/{concern}", "", {401, 403, 403, 403, 403, 403, 200, 403, 403}},
+      {"GET", "/api/v1/concerns/{absent}", "", {401, 404, 404, 404, 404, 404, 404, 404, 404}},
   };
   std::set<std::string> covered;
   for (const auto& row : table) {
     ASSERT_EQ(row.expected.size(), kPeople.size()) << row.method << " " << row.target;
     std::string target = expand(row.target);
     for (std::size_t i = 0; i < kPeople.size(); ++i) {
+      std::int64_t before = fixture_->last_seq();
       auto response = fixture_->call(people_[kPeople[i]], row.method, target, row.body);
       ASSERT_TRUE(response) << row.method << " " << target << " as " << kPeople[i];
       EXPECT_EQ(response->status, row.expected[i])
           << row.method << " " << target << " as '" << kPeople[i] << "': " << response->body;
       if (response->status >= 400) {
         EXPECT_EQ(response->header("content-type"), "application/problem+json") << target;
+      }
+      if (response->status == 403) {
+        // Every refusal is on the record: who asked, and that it was refused.
+        bool audited = false;
+        for (const auto& event : fixture_->events_after(before)) {
+          audited = audited || (event.action == "refuse" && event.actor == kPeople[i]);
+        }
+        EXPECT_TRUE(audited) << row.method << " " << target << " as '" << kPeople[i]
+                             << "' was refused without an audit event";
       }
     }
     covered.insert(row.method + " " + row.target.substr(0, row.target.find('{')));
@@ -142,6 +248,18 @@ TEST_F(ApiEndpointsTest, EveryRouteIsInTheTable) {
       "POST /api/v1/children/{id}/visits",
       "POST /api/v1/children/{id}/notes",
       "GET /api/v1/summary",
+      "POST /api/v1/children/{id}/closure",
+      "GET /api/v1/closures",
+      "POST /api/v1/closures/{id}/decision",
+      "POST /api/v1/children/{id}/allocation",
+      "GET /api/v1/worklist",
+      "GET /api/v1/reports/closures",
+      "GET /api/v1/reports/unallocated",
+      "GET /api/v1/reports/caseloads",
+      "POST /api/v1/children/{id}/break-glass",
+      "GET /api/v1/team/break-glass",
+      "POST /api/v1/concerns",
+      "GET /api/v1/concerns/{reference}",
   };
   for (const auto& route : api_routes()) {
     std::string name = std::string(route.method) + " " + std::string(route.pattern);

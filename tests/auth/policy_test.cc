@@ -92,7 +92,127 @@ INSTANTIATE_TEST_SUITE_P(
         ChildCase{kAnalyst, kOpenChildRecord, kMe, false},
         ChildCase{kAnalyst, kOpenChildRecord, kMyTeam, false},
         ChildCase{kAdministrator, kOpenChildRecord, kMe, false},
-        ChildCase{kAdministrator, kAllocateCase, kNobody, false}));
+        ChildCase{kAdministrator, kAllocateCase, kNobody, false},
+        // Asking to close: the case's worker or team; a manager; not an IRO or an outsider.
+        ChildCase{kSocialWorker, kRequestClosure, kMe, true},
+        ChildCase{kSocialWorker, kRequestClosure, kMyTeam, true},
+        ChildCase{kSocialWorker, kRequestClosure, kOtherTeam, false},
+        ChildCase{kTeamManager, kRequestClosure, kMyTeam, true},
+        ChildCase{kTeamManager, kRequestClosure, kOtherTeam, false},
+        ChildCase{kHeadOfService, kRequestClosure, kOtherTeam, true},
+        ChildCase{kIndependentReviewingOfficer, kRequestClosure, kOtherTeam, false},
+        ChildCase{kPartnerAgency, kRequestClosure, kMe, false},
+        // Break-glass: only where the person cannot already see the child, and never for the
+        // narrow roles.
+        ChildCase{kSocialWorker, kBreakGlass, kOtherTeam, true},
+        ChildCase{kSocialWorker, kBreakGlass, kNobody, true},
+        ChildCase{kSocialWorker, kBreakGlass, kMyTeam, false},
+        ChildCase{kTeamManager, kBreakGlass, kOtherTeam, true},
+        ChildCase{kHeadOfService, kBreakGlass, kOtherTeam, false},
+        ChildCase{kIndependentReviewingOfficer, kBreakGlass, kOtherTeam, false},
+        ChildCase{kPartnerAgency, kBreakGlass, kOtherTeam, false},
+        ChildCase{kAnalyst, kBreakGlass, kOtherTeam, false},
+        ChildCase{kAdministrator, kBreakGlass, kOtherTeam, false}));
+
+TEST(EmergencyAccess, ALiveGrantOpensAndRecordsButNeverAllocatesOrCloses) {
+  CaseHolders held = held_by(kOtherTeam);
+  for (Role role : {kSocialWorker, kTeamManager}) {
+    Principal me = as(role);
+    EXPECT_FALSE(decide(me, kOpenChildRecord, held).allowed);
+    CaseHolders granted = held;
+    granted.emergency_access = {me.username};
+    EXPECT_TRUE(decide(me, kOpenChildRecord, granted).allowed) << role_name(role);
+    EXPECT_TRUE(decide(me, kRecordOnChild, granted).allowed) << role_name(role);
+    EXPECT_FALSE(decide(me, kAllocateCase, granted).allowed) << role_name(role);
+    EXPECT_FALSE(decide(me, kApproveClosure, granted).allowed) << role_name(role);
+    EXPECT_FALSE(decide(me, kRequestClosure, granted).allowed) << role_name(role);
+    // Someone else's grant is not mine.
+    CaseHolders theirs = held;
+    theirs.emergency_access = {"someone-else"};
+    EXPECT_FALSE(decide(me, kOpenChildRecord, theirs).allowed);
+  }
+  // A grant recorded for a partner, an analyst or an administrator opens nothing.
+  for (Role role : {kPartnerAgency, kAnalyst, kAdministrator}) {
+    Principal them = as(role);
+    CaseHolders granted = held;
+    granted.emergency_access = {them.username};
+    EXPECT_FALSE(decide(them, kOpenChildRecord, granted).allowed) << role_name(role);
+  }
+  // An empty username never matches an empty entry.
+  Principal nameless = as(kSocialWorker);
+  nameless.username.clear();
+  CaseHolders blank = held;
+  blank.emergency_access = {""};
+  EXPECT_FALSE(decide(nameless, kOpenChildRecord, blank).allowed);
+}
+
+struct ScopeCase {
+  Role role;
+  Action action;
+  Scope scope;
+  bool allowed;
+};
+
+class ScopeAccessTest : public ::testing::TestWithParam<ScopeCase> {};
+
+TEST_P(ScopeAccessTest, DecidesAsTheSecurityModelSays) {
+  const auto& c = GetParam();
+  Decision decision = decide(as(c.role), c.action, c.scope);
+  EXPECT_EQ(decision.allowed, c.allowed)
+      << role_name(c.role) << " action " << static_cast<int>(c.action) << " scope "
+      << static_cast<int>(c.scope.kind) << ": " << decision.reason;
+  if (!decision.allowed) {
+    EXPECT_FALSE(decision.reason.empty());
+  }
+}
+
+const Scope kMyWork{Scope::Kind::kWorker, kMyWorkerId, kMyTeamId};
+const Scope kColleague{Scope::Kind::kWorker, 99, kMyTeamId};
+const Scope kStranger{Scope::Kind::kWorker, 98, 7};
+const Scope kMyTeamScope{Scope::Kind::kTeam, std::nullopt, kMyTeamId};
+const Scope kOtherTeamScope{Scope::Kind::kTeam, std::nullopt, 7};
+const Scope kService{Scope::Kind::kService, std::nullopt, std::nullopt};
+
+INSTANTIATE_TEST_SUITE_P(
+    Roles, ScopeAccessTest,
+    ::testing::Values(ScopeCase{kSocialWorker, kViewWorkList, kMyWork, true},
+                      ScopeCase{kSocialWorker, kViewWorkList, kColleague, false},
+                      ScopeCase{kSocialWorker, kViewWorkList, kMyTeamScope, false},
+                      ScopeCase{kSocialWorker, kViewWorkList, kService, false},
+                      ScopeCase{kTeamManager, kViewWorkList, kColleague, true},
+                      ScopeCase{kTeamManager, kViewWorkList, kStranger, false},
+                      ScopeCase{kTeamManager, kViewWorkList, kMyTeamScope, true},
+                      ScopeCase{kTeamManager, kViewWorkList, kOtherTeamScope, false},
+                      ScopeCase{kTeamManager, kViewWorkList, kService, false},
+                      ScopeCase{kHeadOfService, kViewWorkList, kService, true},
+                      ScopeCase{kHeadOfService, kViewWorkList, kStranger, true},
+                      ScopeCase{kIndependentReviewingOfficer, kViewWorkList, kService, false},
+                      ScopeCase{kPartnerAgency, kViewWorkList, kMyWork, false},
+                      ScopeCase{kAnalyst, kViewWorkList, kMyTeamScope, false},
+                      ScopeCase{kAdministrator, kViewWorkList, kMyWork, false},
+                      ScopeCase{kTeamManager, kViewReports, kMyTeamScope, true},
+                      ScopeCase{kTeamManager, kViewReports, kOtherTeamScope, false},
+                      ScopeCase{kTeamManager, kViewReports, kService, false},
+                      ScopeCase{kHeadOfService, kViewReports, kService, true},
+                      ScopeCase{kSocialWorker, kViewReports, kMyTeamScope, false},
+                      ScopeCase{kAnalyst, kViewReports, kService, false},
+                      ScopeCase{kTeamManager, kReviewBreakGlass, kMyTeamScope, true},
+                      ScopeCase{kTeamManager, kReviewBreakGlass, kOtherTeamScope, false},
+                      ScopeCase{kHeadOfService, kReviewBreakGlass, kOtherTeamScope, true},
+                      ScopeCase{kSocialWorker, kReviewBreakGlass, kMyTeamScope, false},
+                      ScopeCase{kIndependentReviewingOfficer, kReviewBreakGlass, kMyTeamScope,
+                                false}));
+
+TEST(Concerns, OnlyTheSubmitterSeesTheirConcern) {
+  for (Role role : {kPartnerAgency, kSocialWorker, kHeadOfService}) {
+    Principal me = as(role);
+    EXPECT_TRUE(decide(me, kViewConcern, ConcernFacts{me.username}).allowed) << role_name(role);
+    EXPECT_FALSE(decide(me, kViewConcern, ConcernFacts{"someone-else"}).allowed) << role_name(role);
+  }
+  Principal nameless = as(kPartnerAgency);
+  nameless.username.clear();
+  EXPECT_FALSE(decide(nameless, kViewConcern, ConcernFacts{""}).allowed);
+}
 
 struct ServiceCase {
   Role role;
@@ -125,6 +245,8 @@ INSTANTIATE_TEST_SUITE_P(Roles, ServiceAccessTest,
                                            ServiceCase{kPartnerAgency, kBreakGlass, false},
                                            ServiceCase{kAnalyst, kBreakGlass, false},
                                            ServiceCase{kAdministrator, kBreakGlass, false},
+                                           ServiceCase{kHeadOfService, kBreakGlass, false},
+                                           ServiceCase{kHeadOfService, kViewWorkList, false},
                                            ServiceCase{kSocialWorker, kOpenChildRecord, false}));
 
 TEST(RoleNames, RoundTripAndRefuseUnknown) {
