@@ -24,13 +24,13 @@ enum class Holder { kMe, kMyTeam, kOtherTeam, kNobody };
 CaseHolders held_by(Holder holder) {
   switch (holder) {
     case Holder::kMe:
-      return {{kMyWorkerId}, {kMyTeamId}};
+      return {{kMyWorkerId}, {kMyTeamId}, {}};
     case Holder::kMyTeam:
-      return {{99}, {kMyTeamId}};
+      return {{99}, {kMyTeamId}, {}};
     case Holder::kOtherTeam:
-      return {{98}, {7}};
+      return {{98}, {7}, {}};
     case Holder::kNobody:
-      return {{}, {}};
+      return {{}, {}, {}};
   }
   return {};
 }
