@@ -150,9 +150,9 @@ std::optional<Date> read_date(const Fields& fields, std::string_view name, std::
 }
 
 void add_date_values(const Fields& fields, std::string_view name, Data& values) {
-  values["date_day"] = field(fields, fmt::format("{}-day", name));
-  values["date_month"] = field(fields, fmt::format("{}-month", name));
-  values["date_year"] = field(fields, fmt::format("{}-year", name));
+  values[fmt::format("{}_day", name)] = field(fields, fmt::format("{}-day", name));
+  values[fmt::format("{}_month", name)] = field(fields, fmt::format("{}-month", name));
+  values[fmt::format("{}_year", name)] = field(fields, fmt::format("{}-year", name));
 }
 
 std::optional<VisitForm> read_visit_form(const Fields& fields, Date today,

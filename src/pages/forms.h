@@ -53,7 +53,8 @@ std::optional<Date> read_date(const Fields& fields, std::string_view name, std::
                               Date latest, std::optional<Date> earliest,
                               std::string_view earliest_words, FormErrors& errors);
 
-// Copies the date input's three fields into data["value"] as date_day, date_month, date_year.
+// Copies the date input's three fields into data["value"] as <name>_day, <name>_month and
+// <name>_year (date_day ... for the input named "date").
 void add_date_values(const Fields& fields, std::string_view name, Data& values);
 
 struct VisitForm {

@@ -25,6 +25,7 @@ std::string notice_for(std::string_view done) {
   if (done == "note") return "Case note saved";
   if (done == "allocated") return "Case allocated";
   if (done == "closed") return "Closure approved: the case is closed";
+  if (done == "concern") return "Thank you: the front door has your concern";
   return {};
 }
 
@@ -36,6 +37,10 @@ std::string Site::home_for(const auth::Principal& principal) {
       return principal.team_id ? "/team" : "/caseload";
     case auth::Role::kHeadOfService:
       return "/service";
+    case auth::Role::kPartnerAgency:
+      return "/concerns";
+    case auth::Role::kAnalyst:
+      return "/figures";
     default:
       return "/welcome";
   }
@@ -78,9 +83,19 @@ Frame Site::frame_for(const api::Caller& caller, std::string title, std::string_
     case auth::Role::kTeamManager:
       if (who.team_id) add("/team", "My team");
       add("/caseload", "My caseload");
+      if (who.team_id) add("/team/emergency-access", "Emergency access");
+      add("/figures", "Figures");
       break;
     case auth::Role::kHeadOfService:
       add("/service", "All teams");
+      add("/returns", "Returns");
+      add("/figures", "Figures");
+      break;
+    case auth::Role::kPartnerAgency:
+      add("/concerns", "Your concerns");
+      break;
+    case auth::Role::kAnalyst:
+      add("/figures", "Figures");
       break;
     default:
       break;
@@ -180,6 +195,8 @@ Status add_page_routes(http::Router& router, api::Services& services) {
   SAFEGUARD_TRY(add_child_routes(router, *site));
   SAFEGUARD_TRY(add_team_routes(router, *site));
   SAFEGUARD_TRY(add_draft_routes(router, *site));
+  SAFEGUARD_TRY(add_returns_routes(router, *site));
+  SAFEGUARD_TRY(add_oversight_routes(router, *site));
   return Status::success();
 }
 

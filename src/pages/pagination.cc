@@ -30,7 +30,11 @@ Page page_of(std::string_view requested, std::size_t total_items, std::size_t pa
 Data pagination_data(const Page& page, std::string_view path, std::string_view anchor,
                      std::string_view label) {
   if (page.pages <= 1) return flag(false);
-  auto href = [&](std::size_t number) { return fmt::format("{}?page={}{}", path, number, anchor); };
+  // A path with a query already (/returns?year=2025) gets &page=N.
+  char separator = path.find('?') == std::string_view::npos ? '?' : '&';
+  auto href = [&](std::size_t number) {
+    return fmt::format("{}{}page={}{}", path, separator, number, anchor);
+  };
   Data data = object();
   data["label"] = std::string(label);
   if (page.number > 1) {

@@ -25,7 +25,8 @@ struct Page {
 Page page_of(std::string_view requested, std::size_t total_items, std::size_t page_size);
 
 // The data for templates/pagination_nav.mustache, or false when there is only one page. Links are
-// `path?page=N` followed by `anchor` (e.g. "#chronology"); long runs of pages are elided.
+// `path?page=N` (`path&page=N` when `path` has a query already) followed by `anchor` (e.g.
+// "#chronology"); long runs of pages are elided.
 Data pagination_data(const Page& page, std::string_view path, std::string_view anchor,
                      std::string_view label);
 

@@ -146,12 +146,12 @@ Status add_sign_in_routes(http::Router& router, Site& site) {
           case auth::Role::kPartnerAgency:
             paragraphs = {
                 "Partner agencies see the concerns they submitted and their outcome, "
-                "not children's records. Those screens are not here yet."};
+                "not children's records: see Your concerns, at /concerns."};
             break;
           case auth::Role::kAnalyst:
             paragraphs = {
-                "Analysts see aggregates and pseudonymised extracts, not children's "
-                "records. Use the command line's reports for now."};
+                "Analysts see aggregates, not children's records: see Figures, at "
+                "/figures."};
             break;
           case auth::Role::kAdministrator:
             paragraphs = {

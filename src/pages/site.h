@@ -73,6 +73,9 @@ Status add_sign_in_routes(http::Router& router, Site& site);
 Status add_child_routes(http::Router& router, Site& site);
 Status add_team_routes(http::Router& router, Site& site);
 Status add_draft_routes(http::Router& router, Site& site);
+// The returns page (returns_pages.cc); emergency access, figures and concerns (oversight_pages.cc).
+Status add_returns_routes(http::Router& router, Site& site);
+Status add_oversight_routes(http::Router& router, Site& site);
 
 // The id in a path segment: a positive whole number, or nullopt.
 std::optional<std::int64_t> parse_id(std::string_view text);

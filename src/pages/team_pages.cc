@@ -238,6 +238,8 @@ http::Response team_page(Site& site, http::Request& request, const api::Caller& 
   data["closures"] = std::move(closures);
 
   bool own_team = caller.principal.team_id == team_id;
+  data["emergency_href"] = own_team ? std::string("/team/emergency-access")
+                                    : fmt::format("/teams/{}/emergency-access", team_id);
   Frame frame = site.frame_for(caller, facts->team.name, own_team ? "/team" : "");
   frame.chart = true;
   frame.notice = notice_for(request.query_param("done"));

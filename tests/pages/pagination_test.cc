@@ -47,6 +47,16 @@ TEST(PaginationData, LinksAroundTheCurrentPageWithGapsElided) {
   EXPECT_THAT(*html, HasSubstr("&ctdot;"));
 }
 
+TEST(PaginationData, APathWithAQueryKeepsItAndAddsThePage) {
+  Renderer renderer;
+  Data data = object();
+  data["pagination"] = pagination_data(page_of("2", 60, 25), "/returns?year=2025", "", "Pages");
+  auto html = renderer.render_fragment("pagination_nav", data);
+  ASSERT_TRUE(html.ok());
+  EXPECT_THAT(*html, ::testing::HasSubstr("href=\"/returns?year=2025&amp;page=3\" rel=\"next\""));
+  EXPECT_THAT(*html, ::testing::HasSubstr("href=\"/returns?year=2025&amp;page=1\" rel=\"prev\""));
+}
+
 TEST(ShowingText, SaysWhichItems) {
   EXPECT_EQ(showing_text(page_of("2", 60, 25), "events"), "Showing 26 to 50 of 60 events.");
   EXPECT_EQ(showing_text(page_of("1", 0, 25), "events"), "No events.");

@@ -6,7 +6,9 @@
 
 #include "api/services.h"
 #include "api/session.h"
+#include "audit/audit_trail.h"
 #include "domain/child.h"
+#include "domain/looked_after.h"
 #include "domain/practice.h"
 #include "domain/workforce.h"
 #include "http/router.h"
@@ -77,13 +79,15 @@ class PageRoutes : public ::testing::Test {
   }
 
   app::IssuedSession add_and_sign_in(const std::string& username,
-                                     std::pair<std::int64_t, std::int64_t> worker_team) {
+                                     std::pair<std::int64_t, std::int64_t> worker_team,
+                                     std::string role = "social_worker", std::string agency = {}) {
     app::NewAccount account;
     account.username = username;
     account.password = "a-long-password-" + username;
-    account.role = "social_worker";
-    account.worker_id = worker_team.first;
-    account.team_id = worker_team.second;
+    account.role = std::move(role);
+    if (worker_team.first > 0) account.worker_id = worker_team.first;
+    if (worker_team.second > 0) account.team_id = worker_team.second;
+    account.agency = std::move(agency);
     EXPECT_TRUE(services_->access.add_user(app::Actor::system("test"), account).ok());
     auto session = services_->access.sign_in(username, account.password, "127.0.0.1");
     EXPECT_TRUE(session.ok());
@@ -116,6 +120,19 @@ class PageRoutes : public ::testing::Test {
       return tx.for_each_audit_record(1, [&](const store::AuditRecord& record) {
         if (record.actor == actor && record.action == action && record.child_id == child_id_)
           ++count;
+        return true;
+      });
+    });
+    return count;
+  }
+
+  // Audit events by `actor` about `entity` with `action`, whatever the child.
+  std::int64_t count_events(const std::string& actor, const std::string& action,
+                            const std::string& entity) {
+    std::int64_t count = 0;
+    (void)store_->read([&](store::Transaction& tx) -> Status {
+      return tx.for_each_audit_record(1, [&](const store::AuditRecord& record) {
+        if (record.actor == actor && record.action == action && record.entity == entity) ++count;
         return true;
       });
     });
@@ -223,6 +240,142 @@ TEST_F(PageRoutes, TeamPagesAreForManagers) {
   http::Response response = request("GET", "/service", &sam_session_);
   EXPECT_EQ(response.status, 403);
   EXPECT_EQ(request("GET", "/teams/1", &sam_session_).status, 403);
+}
+
+TEST_F(PageRoutes, AnAnalystSeesFiguresWithNoChildNamed) {
+  auto analyst = add_and_sign_in("ana", {0, 0}, "analyst");
+  http::Response home = request("GET", "/", &analyst);
+  EXPECT_EQ(std::string(home.headers.get("Location").value_or("")), "/figures");
+  http::Response figures = request("GET", "/figures", &analyst);
+  ASSERT_EQ(figures.status, 200) << figures.body;
+  EXPECT_THAT(figures.body, HasSubstr("Children looked after"));
+  EXPECT_THAT(figures.body, HasSubstr("Cases allocated to a worker"));
+  EXPECT_THAT(figures.body, Not(HasSubstr("Brien")));  // the one child's name
+  EXPECT_THAT(figures.body, Not(HasSubstr("/children/")));
+  EXPECT_EQ(count_events("ana", "read", "summary"), 1);
+
+  http::Response bad = request("GET", "/figures?date-day=31&date-month=2&date-year=2025", &analyst);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_THAT(bad.body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(bad.body, HasSubstr("<a href=\"#date-day\">Date of the figures must be a real date"));
+
+  http::Response refused = request("GET", "/figures", &sam_session_);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(count_events("sam", "refuse", "summary"), 1);
+}
+
+TEST_F(PageRoutes, APartnerSubmitsAConcernAndSeesOnlyTheirOwn) {
+  auto police = add_and_sign_in("police-a", {0, 0}, "partner_agency", "Police");
+  auto school = add_and_sign_in("school-b", {0, 0}, "partner_agency", "School");
+  EXPECT_EQ(std::string(request("GET", "/", &police).headers.get("Location").value_or("")),
+            "/concerns");
+  EXPECT_EQ(request("GET", "/concerns/new", &police).status, 200);
+
+  http::Response empty = request("POST", "/concerns", &police, "first_name=&summary=");
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_THAT(empty.body,
+              HasSubstr("<a href=\"#first_name\">Enter the child&apos;s first name</a>"));
+  EXPECT_THAT(empty.body, HasSubstr("<a href=\"#date-day\">Enter the date you became concerned"));
+  EXPECT_THAT(empty.body, HasSubstr("<title>Error: "));
+
+  http::Response forged = request(
+      "POST", "/concerns", &police,
+      "first_name=Ann&last_name=Lee&date-day=30&date-month=3&date-year=2025&summary=x", false);
+  EXPECT_EQ(forged.status, 403);
+
+  http::Response sent = request("POST", "/concerns", &police,
+                                "first_name=Ann&last_name=Lee&date-day=30&date-month=3&"
+                                "date-year=2025&summary=Bruises+seen+%3Cb%3Etoday%3C%2Fb%3E");
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  std::string location(sent.headers.get("Location").value_or(""));
+  EXPECT_THAT(location, ::testing::StartsWith("/concerns/"));
+  EXPECT_EQ(count_events("police-a", "submit", "concern"), 1);
+
+  http::Response shown = request("GET", location, &police);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_THAT(shown.body, HasSubstr("the front door has your concern"));
+  EXPECT_THAT(shown.body, HasSubstr("Bruises seen &lt;b&gt;today&lt;/b&gt;"));
+  EXPECT_THAT(shown.body, HasSubstr("Received"));
+  std::string path = location.substr(0, location.find('?'));
+  EXPECT_THAT(request("GET", "/concerns", &police).body, HasSubstr("href=\"" + path + "\""));
+
+  // The other partner neither lists nor opens it, and the attempt is audited.
+  EXPECT_THAT(request("GET", "/concerns", &school).body, Not(HasSubstr("Ann Lee")));
+  EXPECT_EQ(request("GET", path, &school).status, 403);
+  EXPECT_EQ(count_events("school-b", "refuse", "concern"), 1);
+  // A partner sees no child's record.
+  EXPECT_EQ(request("GET", child_path(), &police).status, 403);
+}
+
+TEST_F(PageRoutes, ATeamManagerSeesEmergencyAccessToTheirTeamsChildren) {
+  auto manager = add_and_sign_in("manager-one", {0, sam_.second}, "team_manager");
+  auto other_manager = add_and_sign_in("manager-two", {0, kim_.second}, "team_manager");
+  EXPECT_THAT(request("GET", "/team/emergency-access", &manager).body,
+              HasSubstr("Nobody outside the team has used emergency access"));
+  // Kim, of the other team, breaks glass on Team One's child (the grant as the API records it).
+  audit::Event grant;
+  grant.actor = "kim";
+  grant.action = "break_glass";
+  grant.entity = "child";
+  grant.entity_id = std::to_string(child_id_);
+  grant.child_id = child_id_;
+  grant.reason = "Police called at night <urgent>";
+  grant.after = R"({"until": ")" + clock_.now().plus_seconds(4 * 3600).iso() +
+                R"(", "role": "social_worker"})";
+  ASSERT_TRUE(services_->trail.append(grant).ok());
+
+  http::Response log = request("GET", "/team/emergency-access", &manager);
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_THAT(log.body, HasSubstr("Police called at night &lt;urgent&gt;"));
+  EXPECT_THAT(log.body, HasSubstr("kim"));
+  EXPECT_THAT(log.body, HasSubstr("Active"));
+  EXPECT_THAT(log.body, HasSubstr("href=\"" + child_path() + "\""));
+  EXPECT_EQ(count_events("manager-one", "read", "break_glass_log"), 2);
+
+  // Not the other team's manager, nor a social worker; each refusal audited.
+  EXPECT_EQ(
+      request("GET", "/teams/" + std::to_string(sam_.second) + "/emergency-access", &other_manager)
+          .status,
+      403);
+  EXPECT_THAT(request("GET", "/team/emergency-access", &other_manager).body,
+              Not(HasSubstr("Police called")));
+  EXPECT_EQ(request("GET", "/team/emergency-access", &sam_session_).status, 403);
+  EXPECT_EQ(count_events("manager-two", "refuse", "break_glass_log"), 1);
+}
+
+TEST_F(PageRoutes, TheReturnsPageIsForHeadsOfServiceAndChecksAYear) {
+  // The child came into care in 2024/25 with no placement postcodes and no review: the return
+  // fails rules, and the page lists the child with a link to the record.
+  Status added = store_->write([&](store::Transaction& tx) -> Status {
+    domain::LookedAfterEpisode episode;
+    episode.child_id = child_id_;
+    episode.start_date = day(2024, 5, 1);
+    episode.reason_for_new_episode = "S";
+    episode.legal_status = "C2";
+    episode.category_of_need = "N1";
+    episode.placement_type = "U1";
+    episode.placement_provider = "PR1";
+    SAFEGUARD_TRY(tx.insert(episode));
+    return Status::success();
+  });
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  auto head = add_and_sign_in("head", {0, 0}, "head_of_service");
+  http::Response page = request("GET", "/returns?year=2025", &head);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_THAT(page.body, HasSubstr("The 2024/25 return"));
+  EXPECT_THAT(page.body, HasSubstr("<option value=\"2025\" selected>2024/25</option>"));
+  EXPECT_THAT(page.body, HasSubstr("data-child-id=\"" + std::to_string(child_id_) + "\""));
+  EXPECT_THAT(page.body, HasSubstr("<a class=\"govuk-link\" href=\"" + child_path() + "\">"));
+  EXPECT_THAT(page.body, HasSubstr("govuk-tag--grey"));  // a rule's code
+  EXPECT_THAT(page.body, Not(HasSubstr("<script>alert(1)")));
+  EXPECT_EQ(count_events("head", "read", "returns"), 1);  // the children listed
+
+  http::Response bad = request("GET", "/returns?year=1999", &head);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_THAT(bad.body, HasSubstr("<a href=\"#year\">Choose a collection year from 2022/23"));
+
+  EXPECT_EQ(request("GET", "/returns", &sam_session_).status, 403);
+  EXPECT_EQ(count_events("sam", "refuse", "returns"), 1);
 }
 
 }  // namespace
