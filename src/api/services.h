@@ -10,6 +10,7 @@
 
 #include <string>
 
+#include "api/session_cache.h"
 #include "api/sign_in_throttle.h"
 #include "app/access.h"
 #include "app/case_access.h"
@@ -30,7 +31,6 @@ struct ServiceOptions {
   bool secure_cookies = false;         // always mark the session cookie Secure (served over TLS)
   bool trust_forwarded_proto = false;  // behind a TLS proxy: Secure when X-Forwarded-Proto is https
   app::SessionRules session_rules;
-  std::int64_t break_glass_minutes = 240;  // how long emergency access to a child lasts
 };
 
 // Reads the demo flag and the authority's name from the database's settings.
@@ -45,6 +45,7 @@ class Services {
         clock(clock_in),
         options(std::move(options_in)),
         access(store_in, clock_in, options.session_rules),
+        sessions(store_in, clock_in, options.session_rules),
         case_record(store_in, codes_in, clock_in),
         trail(store_in, clock_in),
         cases(store_in, clock_in, trail) {}
@@ -58,6 +59,7 @@ class Services {
   const Clock& clock;
   const ServiceOptions options;
   app::Access access;
+  SessionCache sessions;  // sessions authenticated a moment ago: one read per request, not a write
   app::CaseRecord case_record;
   audit::GroupCommit
       trail;              // audit events that must be durable before a response (reads, refusals)

@@ -151,7 +151,7 @@ SignInAttempt attempt_sign_in(Services& services, const http::Request& request,
 std::optional<Caller> current_caller(Services& services, const http::Request& request) {
   auto token = cookie_value(request, kSessionCookie);
   if (!token) return std::nullopt;
-  auto active = services.access.authenticate(*token);
+  auto active = services.sessions.authenticate(services.access, *token);
   if (!active) return std::nullopt;
   return Caller{active->principal, active->session.csrf_token, active->session.id};
 }
