@@ -31,6 +31,7 @@ struct ServiceOptions {
   bool secure_cookies = false;         // always mark the session cookie Secure (served over TLS)
   bool trust_forwarded_proto = false;  // behind a TLS proxy: Secure when X-Forwarded-Proto is https
   app::SessionRules session_rules;
+  std::int64_t break_glass_minutes = 240;  // how long emergency access to a child lasts
 };
 
 // Reads the demo flag and the authority's name from the database's settings.
