@@ -218,6 +218,9 @@ void Simulation::plan_case(Case& planned, Date born, Code source) {
     planned.closure_reason = "RC7";
   } else if (planned.strategy_discussion != kNever) {
     Date after = later(planned.assessment_done, planned.enquiry_start);
+    // A conference that makes no plan still comes before the case closes (CIN rule 8868: a closed
+    // episode's enquiry ends at its conference, or says none was needed).
+    if (planned.conference != kNever) after = later(after, planned.conference.plus_days(1));
     if (rng_.bernoulli(0.45)) {
       planned.close = after.plus_days(rng_.uniform_int(0, 10));
       planned.closure_reason = "RC8";
@@ -263,7 +266,7 @@ void Simulation::cut_case_at(Case& planned, Date limit) {
   } else if (planned.enquiry_start > limit) {
     planned.enquiry_start = limit;
   }
-  if (planned.conference > limit) {
+  if (planned.conference >= limit) {  // none on the closing day (CIN rule 8868)
     planned.conference = kNever;
     planned.plan_made = false;
     planned.plan_start = kNever;

@@ -11,6 +11,7 @@
 // One-to-one supervision roughly every four weeks is derived at the end, from when visits are.
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -304,6 +305,23 @@ Index Simulation::pick_worker(Index team) {
   return best;
 }
 
+namespace {
+
+// The DfE's SW_REASON code for a change of social worker (SSDA903 SWEpisodes; rule SW13STG1 wants
+// one on every episode begun from 1 April 2023), for the reasons the simulation allocates for. A
+// worker's allocation records the code, so the 903 export carries it; a team's tray keeps the
+// words. The DfE's descriptions of the codes are not in our sources: the mapping reads the codes
+// as their names suggest (FCONTA the first allocation after first contact, TSPROC a transfer as
+// part of the usual process, LEFTRL the worker left their role).
+Code social_worker_change_reason(std::string_view reason) {
+  if (reason == "new case") return "FCONTA";
+  if (reason.starts_with("transfer")) return "TSPROC";
+  if (reason.find("left") != std::string_view::npos) return "LEFTRL";
+  return "OTHERS";
+}
+
+}  // namespace
+
 void Simulation::allocate(Index case_index, Date day, Code reason, Date since) {
   Case& record = cases_[static_cast<std::size_t>(case_index)];
   if (!record.open || record.allocation != kNone) return;
@@ -322,7 +340,7 @@ void Simulation::allocate(Index case_index, Date day, Code reason, Date since) {
   allocation.worker = worker;
   allocation.team = team;
   allocation.start = later(since, model_.workers[static_cast<std::size_t>(worker)].start);
-  allocation.reason = reason;
+  allocation.reason = social_worker_change_reason(reason);
   auto index = static_cast<Index>(model_.allocations.size());
   model_.allocations.push_back(allocation);
   allocation_next_.push_back(kNone);
