@@ -218,9 +218,6 @@ void Simulation::plan_case(Case& planned, Date born, Code source) {
     planned.closure_reason = "RC7";
   } else if (planned.strategy_discussion != kNever) {
     Date after = later(planned.assessment_done, planned.enquiry_start);
-    // A conference that makes no plan still comes before the case closes (CIN rule 8868: a closed
-    // episode's enquiry ends at its conference, or says none was needed).
-    if (planned.conference != kNever) after = later(after, planned.conference.plus_days(1));
     if (rng_.bernoulli(0.45)) {
       planned.close = after.plus_days(rng_.uniform_int(0, 10));
       planned.closure_reason = "RC8";
@@ -228,6 +225,10 @@ void Simulation::plan_case(Case& planned, Date born, Code source) {
       planned.close = after.plus_days(rng_.uniform_int(75, 300));
       planned.closure_reason = "RC7";
     }
+    // A conference that would make no plan and fall on or after the closure is not held: the
+    // enquiry says none was needed (CIN rule 8868: a closed episode's enquiry ends at its
+    // conference, or says none was needed).
+    if (planned.conference >= planned.close) planned.conference = kNever;
   } else {
     double u = rng_.uniform();
     if (u < 0.42) {
