@@ -35,7 +35,7 @@ for run in 1 2 3; do
   set -e
   elapsed=$(echo "$(date +%s.%N) - $start" | bc)
   if [ "$code" -ge 2 ]; then cat "$work/stderr.txt"; exit 1; fi
-  cpu=$(awk '{print $1 + $2}' "$work/cpu.txt")
+  cpu=$(tail -n 1 "$work/cpu.txt" | awk '{print $1 + $2}')  # time adds a line first on exit 1
   if [ -z "$best" ] || [ "$(echo "$elapsed < $best" | bc)" = 1 ]; then best=$elapsed; fi
   if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc)" = 1 ]; then best_cpu=$cpu; fi
 done
