@@ -216,6 +216,23 @@ void add_domain_error(FormErrors& errors, const Error& error) {
   errors.add("date", "date-day", message);
 }
 
+// Saves a visit or a case note written on a form. A record the domain refuses goes back to the form
+// with the reason in the error summary (422); a saved one clears its draft and opens the
+// chronology.
+template <typename Record, typename ShowForm>
+http::Response save_from_form(Site& site, const api::Caller& caller, const Record& record,
+                              std::string_view what, std::int64_t child_id, FormErrors& errors,
+                              ShowForm show_form) {
+  auto added = site.services().case_record.add(caller.actor(), record);
+  if (!added) {
+    if (added.error().kind != ErrorKind::kInvalid) return site.error_page(caller, added.error());
+    add_domain_error(errors, added.error());
+    return show_form();
+  }
+  site.drafts().erase(caller.principal.user_id, draft_key(what, child_id));
+  return http::Response::redirect(fmt::format("/children/{}?done={}#chronology", child_id, what));
+}
+
 }  // namespace
 
 Status add_child_routes(http::Router& router, Site& site) {
@@ -259,17 +276,9 @@ Status add_child_routes(http::Router& router, Site& site) {
         visit.child_seen = form->child_seen;
         visit.seen_alone = form->seen_alone;
         visit.note = form->note;
-        auto added = site.services().case_record.add(caller.actor(), visit);
-        if (!added) {
-          if (added.error().kind != ErrorKind::kInvalid) {
-            return site.error_page(caller, added.error());
-          }
-          add_domain_error(errors, added.error());
+        return save_from_form(site, caller, visit, "visit", child->id, errors, [&] {
           return visit_form(site, caller, *child, fields, errors, 422);
-        }
-        site.drafts().erase(caller.principal.user_id, draft_key("visit", child->id));
-        return http::Response::redirect(
-            fmt::format("/children/{}?done=visit#chronology", child->id));
+        });
       })));
 
   SAFEGUARD_TRY(
@@ -281,35 +290,26 @@ Status add_child_routes(http::Router& router, Site& site) {
                    if (!child) return site.error_page(caller, child.error());
                    return note_form(site, caller, *child, {}, FormErrors{}, 200);
                  })));
-  SAFEGUARD_TRY(
-      router.add("POST", "/children/{id}/notes",
-                 site.signed_in([&site](http::Request& request, const api::Caller& caller) {
-                   auto id = parse_id(request.path_param("id"));
-                   if (!id) return site.error_page(caller, Error::not_found("no such child"));
-                   auto child = child_to_record_on(site, caller, *id);
-                   if (!child) return site.error_page(caller, child.error());
-                   Fields fields = api::form_fields(request);
-                   FormErrors errors;
-                   auto form = read_note_form(fields, site.today(), child->date_of_birth, errors);
-                   if (!form) return note_form(site, caller, *child, fields, errors, 422);
-                   domain::CaseNote note;
-                   note.child_id = child->id;
-                   note.author_worker_id = caller.principal.worker_id;
-                   note.date = form->date;
-                   note.subject = form->subject;
-                   note.text = form->text;
-                   auto added = site.services().case_record.add(caller.actor(), note);
-                   if (!added) {
-                     if (added.error().kind != ErrorKind::kInvalid) {
-                       return site.error_page(caller, added.error());
-                     }
-                     add_domain_error(errors, added.error());
-                     return note_form(site, caller, *child, fields, errors, 422);
-                   }
-                   site.drafts().erase(caller.principal.user_id, draft_key("note", child->id));
-                   return http::Response::redirect(
-                       fmt::format("/children/{}?done=note#chronology", child->id));
-                 })));
+  SAFEGUARD_TRY(router.add(
+      "POST", "/children/{id}/notes",
+      site.signed_in([&site](http::Request& request, const api::Caller& caller) {
+        auto id = parse_id(request.path_param("id"));
+        if (!id) return site.error_page(caller, Error::not_found("no such child"));
+        auto child = child_to_record_on(site, caller, *id);
+        if (!child) return site.error_page(caller, child.error());
+        Fields fields = api::form_fields(request);
+        FormErrors errors;
+        auto form = read_note_form(fields, site.today(), child->date_of_birth, errors);
+        if (!form) return note_form(site, caller, *child, fields, errors, 422);
+        domain::CaseNote note;
+        note.child_id = child->id;
+        note.author_worker_id = caller.principal.worker_id;
+        note.date = form->date;
+        note.subject = form->subject;
+        note.text = form->text;
+        return save_from_form(site, caller, note, "note", child->id, errors,
+                              [&] { return note_form(site, caller, *child, fields, errors, 422); });
+      })));
   return Status::success();
 }
 
